@@ -1,0 +1,163 @@
+using System.Linq.Expressions;
+using System.Text.Json;
+using Metrology.Core.Accounts;
+using Metrology.Core.Auditing;
+using Metrology.Core.Instruments;
+using Metrology.Core.Organizations;
+using Metrology.Core.Shared;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace Metrology.Core.Data;
+
+/// <summary>
+/// The one database context. Province-owned rows are filtered by the scope of whoever created the
+/// context, so a query written without thinking about tenants still cannot leak another province's data.
+/// </summary>
+public class AppDbContext(DbContextOptions<AppDbContext> options, ITenantScope scope, TimeProvider clock)
+    : IdentityDbContext<AppUser>(options)
+{
+    // Read by the query filters; EF evaluates these per query, not once per model.
+    private int? ScopeProvinceId => scope.ProvinceId;
+
+    private int? ScopeOrganizationId => scope.OrganizationId;
+
+    private bool ScopeOwnOrganizationOnly => scope.RestrictToOwnOrganization;
+
+    public DbSet<Province> Provinces => Set<Province>();
+
+    public DbSet<Group2InstrumentType> Group2InstrumentTypes => Set<Group2InstrumentType>();
+
+    public DbSet<Organization> Organizations => Set<Organization>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<AppSetting> AppSettings => Set<AppSetting>();
+
+    public ITenantScope Scope => scope;
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+
+        builder.Entity<Organization>().HasQueryFilter(o =>
+            (ScopeProvinceId == null || o.ProvinceId == ScopeProvinceId)
+            && (!ScopeOwnOrganizationOnly || o.Id == ScopeOrganizationId));
+        builder.Entity<AppUser>().HasQueryFilter(ProvinceFilter<AppUser>());
+        builder.Entity<AuditEntry>().HasQueryFilter(ProvinceFilter<AuditEntry>());
+    }
+
+    private Expression<Func<T, bool>> ProvinceFilter<T>()
+        where T : IProvinceOwned =>
+        e => ScopeProvinceId == null || e.ProvinceId == ScopeProvinceId;
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        throw new NotSupportedException("Use SaveChangesAsync: auditing needs the async path.");
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("The audit log is append-only.");
+        }
+
+        var pending = ChangeTracker.Entries()
+            .Where(e => e.Entity is IAudited && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Select(e => new PendingAudit(e, ToAction(e.State), e.State == EntityState.Added ? null : Snapshot(e, original: true)))
+            .Where(p => p.Action != AuditAction.Update || HasAuditedChange(p.Entry))
+            .ToList();
+        if (pending.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        // The change and its audit lines commit together or not at all.
+        var ownTransaction = Database.CurrentTransaction is null
+            ? await Database.BeginTransactionAsync(cancellationToken)
+            : null;
+        try
+        {
+            var result = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            var now = clock.GetUtcNow().UtcDateTime;
+            foreach (var p in pending)
+            {
+                AuditEntries.Add(new AuditEntry
+                {
+                    At = now,
+                    UserId = scope.UserId,
+                    UserEmail = scope.UserEmail,
+                    ProvinceId = (p.Entry.Entity as IProvinceOwned)?.ProvinceId,
+                    EntityType = p.Entry.Metadata.ClrType.Name,
+                    EntityId = KeyOf(p.Entry),
+                    Action = p.Action,
+                    Before = p.Before,
+                    After = p.Action == AuditAction.Delete ? null : Snapshot(p.Entry, original: false),
+                });
+            }
+
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.CommitAsync(cancellationToken);
+            }
+
+            return result;
+        }
+        finally
+        {
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>Identity bookkeeping that would flood the log without telling an admin anything.</summary>
+    private static readonly HashSet<string> UnauditedProperties =
+    [
+        nameof(AppUser.SecurityStamp), nameof(AppUser.ConcurrencyStamp), nameof(AppUser.AccessFailedCount),
+        nameof(AppUser.NormalizedEmail), nameof(AppUser.NormalizedUserName), nameof(Organization.SearchText),
+    ];
+
+    /// <summary>Never written to the log, only noted as changed.</summary>
+    private static readonly HashSet<string> SecretProperties = [nameof(AppUser.PasswordHash)];
+
+    private static bool HasAuditedChange(EntityEntry entry) =>
+        entry.Properties.Any(p => p.IsModified && !UnauditedProperties.Contains(p.Metadata.Name)
+            && !Equals(p.OriginalValue, p.CurrentValue));
+
+    private static string Snapshot(EntityEntry entry, bool original)
+    {
+        var values = new SortedDictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var property in entry.Properties)
+        {
+            var name = property.Metadata.Name;
+            if (UnauditedProperties.Contains(name))
+            {
+                continue;
+            }
+
+            var value = original ? property.OriginalValue : property.CurrentValue;
+            values[name] = SecretProperties.Contains(name)
+                ? (value is null ? null : "***")
+                : value is Enum ? value.ToString() : value;
+        }
+
+        return JsonSerializer.Serialize(values);
+    }
+
+    private static string KeyOf(EntityEntry entry) =>
+        string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties
+            .Select(p => Convert.ToString(entry.Property(p.Name).CurrentValue, System.Globalization.CultureInfo.InvariantCulture)));
+
+    private static AuditAction ToAction(EntityState state) => state switch
+    {
+        EntityState.Added => AuditAction.Create,
+        EntityState.Deleted => AuditAction.Delete,
+        _ => AuditAction.Update,
+    };
+
+    private sealed record PendingAudit(EntityEntry Entry, AuditAction Action, string? Before);
+}

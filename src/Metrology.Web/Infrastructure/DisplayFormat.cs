@@ -1,0 +1,33 @@
+using System.Globalization;
+
+namespace Metrology.Web.Infrastructure;
+
+/// <summary>How dates and numbers show in the UI: dd/MM/yyyy in both languages, times in Vietnam's zone.</summary>
+public static class DisplayFormat
+{
+    private static readonly TimeZoneInfo VietnamZone = FindVietnamZone();
+
+    public static string Date(DateOnly? date) => date?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) ?? string.Empty;
+
+    /// <summary>A UTC instant as Vietnam local date and time.</summary>
+    public static string DateTime(DateTime? utc) =>
+        utc is { } value
+            ? TimeZoneInfo.ConvertTimeFromUtc(System.DateTime.SpecifyKind(value, DateTimeKind.Utc), VietnamZone).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture)
+            : string.Empty;
+
+    public static string Date(DateTime? utc) =>
+        utc is { } value
+            ? TimeZoneInfo.ConvertTimeFromUtc(System.DateTime.SpecifyKind(value, DateTimeKind.Utc), VietnamZone).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)
+            : string.Empty;
+
+    /// <summary>Numbers in the UI's culture: 1.234,5 in Vietnamese.</summary>
+    public static string Number(decimal value) => value.ToString("#,0.##", CultureInfo.CurrentCulture);
+
+    private static TimeZoneInfo FindVietnamZone()
+    {
+        // ICU-less containers may lack tzdata; Vietnam has had no daylight saving since 1975, so a fixed +7 is exact.
+        return TimeZoneInfo.TryFindSystemTimeZoneById("Asia/Ho_Chi_Minh", out var zone)
+            ? zone
+            : TimeZoneInfo.CreateCustomTimeZone("ICT", TimeSpan.FromHours(7), "Indochina Time", "Indochina Time");
+    }
+}

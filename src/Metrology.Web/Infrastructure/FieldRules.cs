@@ -1,0 +1,68 @@
+using System.Net.Mail;
+using Microsoft.Extensions.Localization;
+
+namespace Metrology.Web.Infrastructure;
+
+/// <summary>The small checks every form shares: required text, length limits, e-mail and phone shape.</summary>
+public static class FieldRules
+{
+    public static void RequireText(FieldErrors errors, IStringLocalizer text, string field, string? value, int maxLength)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            errors.Add(field, text["Error.Required"]);
+        }
+        else
+        {
+            OptionalText(errors, text, field, value, maxLength);
+        }
+    }
+
+    public static void OptionalText(FieldErrors errors, IStringLocalizer text, string field, string? value, int maxLength)
+    {
+        if (value is not null && value.Trim().Length > maxLength)
+        {
+            errors.Add(field, text["Error.TooLong", maxLength]);
+        }
+    }
+
+    public static void OptionalEmail(FieldErrors errors, IStringLocalizer text, string field, string? value, int maxLength)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return;
+        }
+
+        var trimmed = value.Trim();
+        if (trimmed.Length > maxLength)
+        {
+            errors.Add(field, text["Error.TooLong", maxLength]);
+        }
+        else if (!IsEmail(trimmed))
+        {
+            errors.Add(field, text["Error.Email.Format"]);
+        }
+    }
+
+    public static void OptionalPhone(FieldErrors errors, IStringLocalizer text, string field, string? value, int maxLength)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return;
+        }
+
+        var trimmed = value.Trim();
+        if (trimmed.Length > maxLength)
+        {
+            errors.Add(field, text["Error.TooLong", maxLength]);
+        }
+        else if (!trimmed.All(c => char.IsAsciiDigit(c) || c is ' ' or '+' or '-' or '.' or '(' or ')'))
+        {
+            errors.Add(field, text["Error.Phone.Format"]);
+        }
+    }
+
+    /// <summary>A plain address "local@domain" with no display name or angle brackets.</summary>
+    public static bool IsEmail(string value) =>
+        MailAddress.TryCreate(value, out var address) && address.Address == value && value.Contains('.', StringComparison.Ordinal);
+}

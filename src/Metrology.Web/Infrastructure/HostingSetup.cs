@@ -1,0 +1,193 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+using System.Threading.RateLimiting;
+using Metrology.Core.Accounts;
+using Metrology.Core.Data;
+using Metrology.Core.Shared;
+using Metrology.Web.Components;
+using Metrology.Web.Features.Accounts;
+using Metrology.Web.Features.Auditing;
+using Metrology.Web.Features.Demo;
+using Metrology.Web.Features.Organizations;
+using Metrology.Web.Features.ReferenceData;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Routing;
+using MudBlazor.Services;
+using Scalar.AspNetCore;
+
+namespace Metrology.Web.Infrastructure;
+
+/// <summary>Service registration and the HTTP pipeline, kept out of Program.cs so both read top to bottom.</summary>
+public static class HostingSetup
+{
+    /// <summary>Picks the bearer handler for requests that carry a token, the Identity cookie otherwise.</summary>
+    private const string CookieOrBearerScheme = "CookieOrBearer";
+
+    /// <summary>Vietnamese first; English as en-GB (day-first dates). Bare "vi"/"en" accept API clients' Accept-Language.</summary>
+    public static readonly CultureInfo[] SupportedCultures = [new("vi-VN"), new("en-GB"), new("vi"), new("en")];
+
+    public static void AddMetrologyServices(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        // Keys under the data directory: sign-in cookies and API tokens survive a restart.
+        services.AddDataProtection()
+            .SetApplicationName("Metrology")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(DatabaseSetup.DataDirectory(configuration), "keys")));
+        services.AddScoped<CurrentUser>();
+        services.AddScoped<ITenantScope>(sp => sp.GetRequiredService<CurrentUser>());
+        services.AddScoped<CircuitHandler, UserCircuitHandler>();
+        services.AddAppDatabase(configuration);
+
+        services.AddIdentity<AppUser, IdentityRole>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 8;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+            })
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()
+            .AddDefaultTokenProviders();
+
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = CookieOrBearerScheme;
+                o.DefaultAuthenticateScheme = CookieOrBearerScheme;
+                o.DefaultChallengeScheme = CookieOrBearerScheme;
+                o.DefaultForbidScheme = CookieOrBearerScheme;
+            })
+            .AddBearerToken(IdentityConstants.BearerScheme)
+            .AddPolicyScheme(CookieOrBearerScheme, "Cookie or bearer token", o =>
+                o.ForwardDefaultSelector = context =>
+                    context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                        ? IdentityConstants.BearerScheme
+                        : IdentityConstants.ApplicationScheme);
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/Account/Login";
+            o.LogoutPath = "/Account/Logout";
+            o.AccessDeniedPath = "/Account/AccessDenied";
+            o.Cookie.Name = "metrology.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+            // API callers get status codes, not a redirect to the login page.
+            o.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
+        });
+        services.AddAuthorization();
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
+
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture(SupportedCultures[0]);
+            o.SupportedCultures = SupportedCultures;
+            o.SupportedUICultures = SupportedCultures;
+            o.ApplyCurrentCultureToResponseHeaders = true;
+        });
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<BadRequestExceptionHandler>();
+        services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddOpenApi();
+
+        var loginLimit = configuration.GetValue("RateLimits:LoginPerMinutePerIp", 20);
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(AuthEndpoints.LoginRateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = loginLimit, Window = TimeSpan.FromMinutes(1) }));
+            o.OnRejected = async (context, cancellationToken) =>
+            {
+                context.HttpContext.Response.Headers.RetryAfter = "60";
+                await context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = context.HttpContext,
+                    ProblemDetails = { Status = StatusCodes.Status429TooManyRequests, Title = "Too many requests. Retry after 60 seconds." },
+                });
+            };
+        });
+
+        services.AddScoped<OrganizationService>();
+        services.AddScoped<UserAdministration>();
+        services.AddScoped<DemoDataSeeder>();
+        services.AddSingleton<DemoStatus>();
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+    }
+
+    public static void UseMetrologyPipeline(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseRequestLocalization();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets();
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapScalarApiReference("/scalar");
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+
+        var api = app.MapGroup("/api/v1").RequireAuthorization();
+        api.MapAuthEndpoints();
+        api.MapOrganizationEndpoints();
+        api.MapAdminUserEndpoints();
+        api.MapAuditEndpoints();
+        api.MapReferenceDataEndpoints();
+
+        app.MapAccountEndpoints();
+        app.MapCultureEndpoint();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+    }
+
+    private static Task ApiAwareRedirect(RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>/culture/set?culture=en-GB&amp;redirectUri=/x stores the choice in a year-long cookie.</summary>
+    private static void MapCultureEndpoint(this WebApplication app) =>
+        app.MapGet("/culture/set", (HttpContext context, string? culture, string? redirectUri) =>
+        {
+            var chosen = SupportedCultures.FirstOrDefault(c => string.Equals(c.Name, culture, StringComparison.OrdinalIgnoreCase)
+                || string.Equals(c.TwoLetterISOLanguageName, culture, StringComparison.OrdinalIgnoreCase)) ?? SupportedCultures[0];
+            context.Response.Cookies.Append(
+                CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
+                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = false });
+            var target = !string.IsNullOrEmpty(redirectUri) && redirectUri.StartsWith('/') && !redirectUri.StartsWith("//", StringComparison.Ordinal)
+                ? redirectUri
+                : "/";
+            return Results.LocalRedirect(target);
+        }).AllowAnonymous().ExcludeFromDescription();
+}
