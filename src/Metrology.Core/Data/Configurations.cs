@@ -51,8 +51,10 @@ internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organ
         b.HasOne(o => o.Province).WithMany().HasForeignKey(o => o.ProvinceId).OnDelete(DeleteBehavior.Restrict);
         // One enterprise per tax code in a province; the API answers 409 before the index would.
         b.HasIndex(o => new { o.ProvinceId, o.TaxCode }).IsUnique();
+        // The list pages sort by name or by date within a province, optionally of one kind.
+        b.HasIndex(o => new { o.ProvinceId, o.Name });
         b.HasIndex(o => new { o.ProvinceId, o.Kind, o.Name });
-        b.HasIndex(o => new { o.ProvinceId, o.SearchText });
+        b.HasIndex(o => new { o.ProvinceId, o.CreatedAt });
     }
 }
 

@@ -287,7 +287,9 @@ namespace Metrology.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ProvinceId", "SearchText");
+                    b.HasIndex("ProvinceId", "CreatedAt");
+
+                    b.HasIndex("ProvinceId", "Name");
 
                     b.HasIndex("ProvinceId", "TaxCode")
                         .IsUnique();

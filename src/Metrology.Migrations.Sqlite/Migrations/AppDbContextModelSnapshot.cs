@@ -276,7 +276,9 @@ namespace Metrology.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ProvinceId", "SearchText");
+                    b.HasIndex("ProvinceId", "CreatedAt");
+
+                    b.HasIndex("ProvinceId", "Name");
 
                     b.HasIndex("ProvinceId", "TaxCode")
                         .IsUnique();

@@ -343,14 +343,19 @@ namespace Metrology.Migrations.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Organizations_ProvinceId_CreatedAt",
+                table: "Organizations",
+                columns: new[] { "ProvinceId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Organizations_ProvinceId_Kind_Name",
                 table: "Organizations",
                 columns: new[] { "ProvinceId", "Kind", "Name" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Organizations_ProvinceId_SearchText",
+                name: "IX_Organizations_ProvinceId_Name",
                 table: "Organizations",
-                columns: new[] { "ProvinceId", "SearchText" });
+                columns: new[] { "ProvinceId", "Name" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Organizations_ProvinceId_TaxCode",
