@@ -38,6 +38,11 @@ public static class HostingSetup
     {
         var services = builder.Services;
         var configuration = builder.Configuration;
+        if (!builder.Environment.IsDevelopment())
+        {
+            // One JSON object per line: what log collectors of a production deployment ingest.
+            builder.Logging.ClearProviders().AddJsonConsole();
+        }
 
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
