@@ -17,6 +17,7 @@ public abstract class MetrologyApp : IAsyncLifetime
     public const string DemoPassword = "Demo!2345";
 
     private readonly ConcurrentDictionary<string, string> tokens = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, Lazy<Task<object>>> arrangements = new(StringComparer.Ordinal);
     private TestDatabase? database;
     private MetrologyWebFactory? factory;
 
@@ -90,6 +91,14 @@ public abstract class MetrologyApp : IAsyncLifetime
     }
 
     public Task<HttpClient> AsSystemAdmin() => As(AdminEmail, AdminPassword);
+
+    /// <summary>
+    /// Data that several tests of a class read but none changes (e.g. a second province's accounts),
+    /// made once per app on first use.
+    /// </summary>
+    public async Task<T> Arranged<T>(string name, Func<MetrologyApp, Task<T>> arrange)
+        where T : class =>
+        (T)await arrangements.GetOrAdd(name, _ => new Lazy<Task<object>>(async () => await arrange(this))).Value;
 
     public async Task<string> LoginAsync(string email, string password)
     {
