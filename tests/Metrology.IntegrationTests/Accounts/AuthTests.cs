@@ -128,6 +128,38 @@ public abstract class AuthTests(MetrologyApp app) : IntegrationTest(app)
         await login.ShouldBeProblem(HttpStatusCode.Unauthorized);
     }
 
+    [Fact]
+    public async Task Locking_an_account_ends_the_tokens_it_already_holds()
+    {
+        var user = await App.CreateAsync("ProvinceOfficer", TestData.QuangTri);
+        using var client = await App.As(user.Email, UserApi.Password);
+        (await client.GetAsync(OrganizationApi.Path, Cancellation)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        using var admin = await App.AsSystemAdmin();
+
+        (await admin.PutAsJsonAsync($"/api/v1/admin/users/{user.Id}", new { role = "ProvinceOfficer", provinceSlug = TestData.QuangTri, locked = true }, Cancellation))
+            .StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        using var afterLock = await client.GetAsync(OrganizationApi.Path, Cancellation);
+        await afterLock.ShouldHaveStatus(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task Taking_a_right_away_applies_at_once_not_when_the_token_expires()
+    {
+        var user = await App.CreateAsync("ProvinceOfficer", TestData.QuangTri);
+        using var client = await App.As(user.Email, UserApi.Password);
+        await client.CreateOrganization(TestData.Enterprise());
+        using var admin = await App.AsSystemAdmin();
+        var before = await App.CountAllOrganizations();
+
+        (await admin.PutAsJsonAsync($"/api/v1/admin/users/{user.Id}", new { role = "Inspector", provinceSlug = TestData.QuangTri }, Cancellation))
+            .StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        using var afterDemotion = await client.PostAsJsonAsync(OrganizationApi.Path, TestData.Enterprise(), Cancellation);
+        afterDemotion.StatusCode.ShouldBeOneOf(HttpStatusCode.Unauthorized, HttpStatusCode.Forbidden);
+        (await App.CountAllOrganizations()).ShouldBe(before);
+    }
+
     [Theory]
     [InlineData("garbage")]
     [InlineData("eyJhbGciOiJub25lIiwidHlwIjoiSldUIn0.eyJzdWIiOiJhZG1pbiIsInJvbGUiOiJTeXN0ZW1BZG1pbiJ9.")]

@@ -81,6 +81,25 @@ public abstract class OrganizationApiTests(MetrologyApp app) : IntegrationTest(a
         created.Name.ShouldBe(name);
     }
 
+    [Fact]
+    public async Task Times_are_returned_as_utc_instants()
+    {
+        using var officer = await App.As(TestData.QuangTriOfficer);
+        var created = await officer.CreateOrganization(TestData.Enterprise());
+
+        using var response = await officer.GetAsync($"{OrganizationApi.Path}/{created.Id}", Cancellation);
+
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Cancellation));
+        foreach (var field in new[] { "createdAt", "updatedAt" })
+        {
+            // Without the "Z" a client reads the time as its own local time: seven hours off in Vietnam.
+            var text = json.RootElement.GetProperty(field).GetString().ShouldNotBeNull();
+            text.ShouldEndWith("Z", customMessage: $"{field} = {text}");
+            var instant = DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+            (DateTimeOffset.UtcNow - instant).Duration().ShouldBeLessThan(TimeSpan.FromMinutes(5));
+        }
+    }
+
     [Theory]
     [InlineData("quang tri", "Sở Khoa học và Công nghệ tỉnh Quảng Trị")]
     [InlineData("QUANG TRI", "Sở Khoa học và Công nghệ tỉnh Quảng Trị")]
