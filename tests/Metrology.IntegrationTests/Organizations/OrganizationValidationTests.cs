@@ -78,6 +78,26 @@ public abstract class OrganizationValidationTests(MetrologyApp app) : Integratio
     }
 
     [Fact]
+    public async Task Simultaneous_creates_with_one_tax_code_store_exactly_one_row()
+    {
+        using var officer = await App.As(TestData.QuangTriOfficer);
+        var taxCode = TestData.NewTaxCode();
+        var before = await App.CountAllOrganizations();
+
+        // A double-clicked "Save" or two clerks entering the same enterprise at once.
+        var responses = await Task.WhenAll(Enumerable.Range(1, 6).Select(i =>
+            officer.PostAsJsonAsync(OrganizationApi.Path, TestData.Enterprise(name: $"Đồng thời {i}", taxCode: taxCode), Cancellation)));
+
+        responses.Count(r => r.StatusCode == HttpStatusCode.Created).ShouldBe(1);
+        responses.Count(r => r.StatusCode == HttpStatusCode.Conflict).ShouldBe(5);
+        (await App.CountAllOrganizations()).ShouldBe(before + 1);
+        foreach (var response in responses)
+        {
+            response.Dispose();
+        }
+    }
+
+    [Fact]
     public async Task Changing_a_tax_code_to_one_already_used_in_the_province_answers_409_and_changes_nothing()
     {
         using var officer = await App.As(TestData.QuangTriOfficer);
@@ -165,6 +185,18 @@ public abstract class OrganizationValidationTests(MetrologyApp app) : Integratio
 
         (await response.ShouldBeProblem(HttpStatusCode.BadRequest)).ErrorsFor("name").ShouldNotBeEmpty();
         (await (await officer.GetAsync($"{OrganizationApi.Path}/{original.Id}", Cancellation)).ShouldReturn<OrganizationJson>()).ShouldBe(original);
+    }
+
+    [Theory]
+    [InlineData("pageSize=abc")]
+    [InlineData("page=1.5")]
+    public async Task A_malformed_query_parameter_answers_400_problem(string query)
+    {
+        using var officer = await App.As(TestData.QuangTriOfficer);
+
+        using var response = await officer.GetAsync($"{OrganizationApi.Path}?{query}", Cancellation);
+
+        await response.ShouldBeProblem(HttpStatusCode.BadRequest);
     }
 
     [Fact]
