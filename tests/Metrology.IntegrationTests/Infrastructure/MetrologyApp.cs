@@ -23,8 +23,6 @@ public abstract class MetrologyApp : IAsyncLifetime
 
     public abstract DatabaseEngine Engine { get; }
 
-    public TestDatabase Database => database ?? throw new InvalidOperationException("The app is not started.");
-
     public IServiceProvider Services => Factory.Services;
 
     private MetrologyWebFactory Factory => factory ?? throw new InvalidOperationException("The app is not started.");
@@ -139,7 +137,8 @@ public abstract class MetrologyApp : IAsyncLifetime
             // Every test logs in from the same address; only the rate-limit test wants the real limit.
             ["RateLimits:LoginPerMinutePerIp"] = "100000",
         };
-        foreach (var (key, value) in Database.Settings().Concat(ExtraSettings))
+        var created = database ?? throw new InvalidOperationException("The database is not created.");
+        foreach (var (key, value) in created.Settings().Concat(ExtraSettings))
         {
             settings[key] = value;
         }

@@ -69,13 +69,9 @@ public sealed class TestDatabase : IAsyncDisposable
         yield return new("Database:Provider", Engine.ToString());
         if (Engine == DatabaseEngine.Postgres)
         {
-            yield return new("ConnectionStrings:Postgres", ConnectionString);
+            yield return new("ConnectionStrings:Postgres", new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = databaseName }.ConnectionString);
         }
     }
-
-    public string ConnectionString => Engine == DatabaseEngine.Sqlite
-        ? $"Data Source={Path.Combine(DataDirectory, "metrology.db")}"
-        : new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = databaseName }.ConnectionString;
 
     public async ValueTask DisposeAsync()
     {
