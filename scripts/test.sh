@@ -12,6 +12,26 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 started=$SECONDS
 step() { printf '\n==> %s  [%ds]\n' "$*" $((SECONDS - started)); }
 
+# A failed check counts as one failed test, so the closing line never reads "0 failed" on a red run.
+problems=()
+passed=0
+failed=0
+summary_printed=false
+pg_dir=""
+
+on_exit() {
+    local status=$?
+    if [ -n "$pg_dir" ]; then
+        "$repo/scripts/throwaway-postgres.sh" stop "$pg_dir" || true
+        rm -rf "$pg_dir"
+    fi
+    if [ "$summary_printed" = false ]; then
+        echo "The run stopped early (exit code $status)." >&2
+        echo "$passed passed, $((failed + 1)) failed"
+    fi
+}
+trap on_exit EXIT
+
 # Debian packages the tests rely on; only root can install them, a developer installs them once by hand.
 install_missing_packages() {
     local missing=()
@@ -41,12 +61,6 @@ install_missing_packages() {
 install_missing_packages
 
 pg_dir=$(mktemp -d "${TMPDIR:-/tmp}/metrology-pg.XXXXXX")
-stop_postgres() {
-    "$repo/scripts/throwaway-postgres.sh" stop "$pg_dir" || true
-    rm -rf "$pg_dir"
-}
-trap stop_postgres EXIT
-
 step "Starting a throwaway PostgreSQL"
 postgres_connection=$("$repo/scripts/throwaway-postgres.sh" start "$pg_dir")
 export METROLOGY_TEST_POSTGRES=$postgres_connection
@@ -58,11 +72,6 @@ dotnet tool restore
 
 step "dotnet restore Metrology.slnx"
 dotnet restore Metrology.slnx
-
-# A failed check counts as one failed test, so the closing line never reads "0 failed" on a red run.
-problems=()
-passed=0
-failed=0
 
 step "dotnet build Metrology.slnx -c Release --no-restore"
 built=true
@@ -134,5 +143,6 @@ echo "TRX reports: $results"
 if [ ${#problems[@]} -gt 0 ]; then
     printf 'Failed: %s\n' "${problems[@]}"
 fi
+summary_printed=true
 echo "$passed passed, $failed failed"
 [ ${#problems[@]} -eq 0 ]
