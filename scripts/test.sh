@@ -51,7 +51,7 @@ install_missing_packages() {
     local log
     log=$(mktemp)
     if ! { DEBIAN_FRONTEND=noninteractive apt-get update -qq \
-        && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"; } >"$log" 2>&1; then
+        && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"; } >"$log" 2>&1; then
         cat "$log" >&2
         exit 1
     fi

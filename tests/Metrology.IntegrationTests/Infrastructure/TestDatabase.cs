@@ -69,16 +69,23 @@ public sealed class TestDatabase : IAsyncDisposable
         yield return new("Database:Provider", Engine.ToString());
         if (Engine == DatabaseEngine.Postgres)
         {
-            yield return new("ConnectionStrings:Postgres", new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = databaseName }.ConnectionString);
+            yield return new("ConnectionStrings:Postgres", DatabaseConnectionString);
         }
     }
+
+    private string DatabaseConnectionString =>
+        new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = databaseName }.ConnectionString;
 
     public async ValueTask DisposeAsync()
     {
         if (Engine == DatabaseEngine.Postgres)
         {
-            // The app's pooled connections would otherwise keep the database open.
-            NpgsqlConnection.ClearAllPools();
+            // Only this database's pool: other fixtures run in parallel on the same server.
+            using (var pooled = new NpgsqlConnection(DatabaseConnectionString))
+            {
+                NpgsqlConnection.ClearPool(pooled);
+            }
+
             await using var connection = new NpgsqlConnection(serverConnectionString);
             await connection.OpenAsync();
             await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{databaseName}\" WITH (FORCE)", connection);
@@ -86,7 +93,9 @@ public sealed class TestDatabase : IAsyncDisposable
         }
         else
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            // Pooled connections keep the file open, and the directory could not be removed.
+            using var pooled = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(DataDirectory, "metrology.db")}");
+            Microsoft.Data.Sqlite.SqliteConnection.ClearPool(pooled);
         }
 
         try
