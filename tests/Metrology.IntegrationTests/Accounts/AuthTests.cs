@@ -34,6 +34,16 @@ public abstract class AuthTests(MetrologyApp app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task The_email_is_matched_regardless_of_case_and_surrounding_spaces()
+    {
+        using var anonymous = App.Anonymous();
+
+        using var response = await Login(anonymous, "  Officer@QuangTri.DEMO ", MetrologyApp.DemoPassword);
+
+        await response.ShouldHaveStatus(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task The_api_without_a_token_answers_401()
     {
         using var anonymous = App.Anonymous();

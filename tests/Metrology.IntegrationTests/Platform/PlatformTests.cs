@@ -21,6 +21,28 @@ public abstract partial class PlatformTests(MetrologyApp app) : IntegrationTest(
     }
 
     [Fact]
+    public async Task Liveness_check_answers_200()
+    {
+        using var client = App.Anonymous();
+
+        using var response = await client.GetAsync("/health/live", Cancellation);
+
+        await response.ShouldHaveStatus(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task The_api_reference_page_is_served()
+    {
+        using var client = App.Anonymous();
+
+        using var redirect = await client.GetAsync("/scalar", Cancellation);
+        using var response = await client.GetAsync(redirect.Headers.Location ?? new Uri("/scalar", UriKind.Relative), Cancellation);
+
+        await response.ShouldHaveStatus(HttpStatusCode.OK);
+        response.Content.Headers.ContentType?.MediaType.ShouldBe("text/html");
+    }
+
+    [Fact]
     public async Task OpenApi_document_lists_the_organisation_endpoints()
     {
         using var client = App.Anonymous();

@@ -64,6 +64,19 @@ public abstract class StartupTests(MetrologyApp app) : IntegrationTest(app)
         afterTwoRestarts.ShouldBe(before);
     }
 
+    [Fact]
+    public async Task A_token_issued_before_a_restart_still_works_after_it()
+    {
+        var token = await App.LoginAsync(MetrologyApp.AdminEmail, MetrologyApp.AdminPassword);
+
+        await App.RestartAsync();
+
+        using var client = App.Anonymous();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        using var response = await client.GetAsync("/api/v1/auth/me", Cancellation);
+        (await response.ShouldReturn<MeJson>()).Email.ShouldBe(MetrologyApp.AdminEmail);
+    }
+
     private async Task<Counts> CountEverything()
     {
         using var admin = await App.AsSystemAdmin();
