@@ -34,7 +34,8 @@ pg_bin() {
 
 as_server_user() {
     if [ "$(id -u)" -eq 0 ]; then
-        runuser -u postgres -- "$@"
+        # runuser lives in /usr/sbin, which a non-login root shell may not have in PATH.
+        "$(PATH="$PATH:/usr/sbin:/sbin" command -v runuser)" -u postgres -- "$@"
     else
         "$@"
     fi
