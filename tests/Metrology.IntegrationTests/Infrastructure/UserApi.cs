@@ -23,10 +23,4 @@ public static class UserApi
         });
         return await response.ShouldReturn<UserJson>(HttpStatusCode.Created);
     }
-
-    public static async Task<HttpClient> AsNewUser(this MetrologyApp app, string role, string? provinceSlug, int? organizationId = null)
-    {
-        var user = await app.CreateAsync(role, provinceSlug, organizationId);
-        return await app.As(user.Email, Password);
-    }
 }
