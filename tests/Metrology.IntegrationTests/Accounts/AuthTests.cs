@@ -50,7 +50,7 @@ public abstract class AuthTests(MetrologyApp app) : IntegrationTest(app)
 
         using var response = await anonymous.GetAsync("/api/v1/organizations", Cancellation);
 
-        await response.ShouldHaveStatus(HttpStatusCode.Unauthorized);
+        await response.ShouldBeProblem(HttpStatusCode.Unauthorized);
     }
 
     [Fact]
@@ -96,7 +96,7 @@ public abstract class AuthTests(MetrologyApp app) : IntegrationTest(app)
         for (var attempt = 1; attempt <= 4; attempt++)
         {
             using var failure = await Login(anonymous, user.Email, "Wrong!pass-" + attempt);
-            await failure.ShouldHaveStatus(HttpStatusCode.Unauthorized);
+            await failure.ShouldBeProblem(HttpStatusCode.Unauthorized);
         }
 
         using var success = await Login(anonymous, user.Email, UserApi.Password);
@@ -150,7 +150,7 @@ public abstract class AuthTests(MetrologyApp app) : IntegrationTest(app)
             .StatusCode.ShouldBe(HttpStatusCode.OK);
 
         using var afterLock = await client.GetAsync(OrganizationApi.Path, Cancellation);
-        await afterLock.ShouldHaveStatus(HttpStatusCode.Unauthorized);
+        await afterLock.ShouldBeProblem(HttpStatusCode.Unauthorized);
     }
 
     [Fact]
@@ -181,7 +181,7 @@ public abstract class AuthTests(MetrologyApp app) : IntegrationTest(app)
 
         using var response = await anonymous.SendAsync(request, Cancellation);
 
-        await response.ShouldHaveStatus(HttpStatusCode.Unauthorized);
+        await response.ShouldBeProblem(HttpStatusCode.Unauthorized);
     }
 
     [Fact]
@@ -196,7 +196,7 @@ public abstract class AuthTests(MetrologyApp app) : IntegrationTest(app)
 
         using var response = await anonymous.SendAsync(request, Cancellation);
 
-        await response.ShouldHaveStatus(HttpStatusCode.Unauthorized);
+        await response.ShouldBeProblem(HttpStatusCode.Unauthorized);
     }
 
     private static Task<HttpResponseMessage> Login(HttpClient client, string email, string password) =>

@@ -17,7 +17,7 @@ public abstract class LoginRateLimitTests(MetrologyApp app) : IntegrationTest(ap
         for (var attempt = 1; attempt <= LimitPerMinute; attempt++)
         {
             using var allowed = await anonymous.PostAsJsonAsync("/api/v1/auth/login", new { email = "guess@tests.local", password = $"Guess!{attempt}xyz" }, Cancellation);
-            await allowed.ShouldHaveStatus(HttpStatusCode.Unauthorized);
+            await allowed.ShouldBeProblem(HttpStatusCode.Unauthorized);
         }
 
         using var limited = await anonymous.PostAsJsonAsync("/api/v1/auth/login", new { email = TestData.QuangTriOfficer, password = MetrologyApp.DemoPassword }, Cancellation);

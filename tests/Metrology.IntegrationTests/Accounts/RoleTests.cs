@@ -25,9 +25,9 @@ public abstract class RoleTests(MetrologyApp app) : IntegrationTest(app)
         using var change = await reader.PutAsJsonAsync($"{OrganizationApi.Path}/{existing.Id}", TestData.Enterprise(name: "Đổi tên", taxCode: existing.TaxCode), Cancellation);
         using var delete = await reader.DeleteAsync($"{OrganizationApi.Path}/{existing.Id}", Cancellation);
 
-        await create.ShouldHaveStatus(HttpStatusCode.Forbidden);
-        await change.ShouldHaveStatus(HttpStatusCode.Forbidden);
-        await delete.ShouldHaveStatus(HttpStatusCode.Forbidden);
+        await create.ShouldBeProblem(HttpStatusCode.Forbidden);
+        await change.ShouldBeProblem(HttpStatusCode.Forbidden);
+        await delete.ShouldBeProblem(HttpStatusCode.Forbidden);
         (await App.CountAllOrganizations()).ShouldBe(before);
         (await (await officer.GetAsync($"{OrganizationApi.Path}/{existing.Id}", Cancellation)).ShouldReturn<OrganizationJson>()).ShouldBe(existing);
     }
@@ -81,8 +81,8 @@ public abstract class RoleTests(MetrologyApp app) : IntegrationTest(app)
         using var list = await client.GetAsync(UsersPath, Cancellation);
         using var create = await client.PostAsJsonAsync(UsersPath, NewUser("Inspector", TestData.QuangTri), Cancellation);
 
-        await list.ShouldHaveStatus(HttpStatusCode.Forbidden);
-        await create.ShouldHaveStatus(HttpStatusCode.Forbidden);
+        await list.ShouldBeProblem(HttpStatusCode.Forbidden);
+        await create.ShouldBeProblem(HttpStatusCode.Forbidden);
     }
 
     [Theory]

@@ -87,7 +87,7 @@ public abstract class AuditTests(MetrologyApp app) : IntegrationTest(app)
 
         using var response = await client.GetAsync("/api/v1/audit", Cancellation);
 
-        await response.ShouldHaveStatus(HttpStatusCode.Forbidden);
+        await response.ShouldBeProblem(HttpStatusCode.Forbidden);
     }
 
     [Fact]
@@ -97,7 +97,7 @@ public abstract class AuditTests(MetrologyApp app) : IntegrationTest(app)
 
         using var response = await anonymous.GetAsync("/api/v1/audit", Cancellation);
 
-        await response.ShouldHaveStatus(HttpStatusCode.Unauthorized);
+        await response.ShouldBeProblem(HttpStatusCode.Unauthorized);
     }
 
     /// <summary>The audit lines of one record, oldest first.</summary>

@@ -53,7 +53,7 @@ public abstract class ReferenceDataTests(MetrologyApp app) : IntegrationTest(app
 
         using var response = await anonymous.GetAsync("/api/v1/reference/provinces", Cancellation);
 
-        await response.ShouldHaveStatus(HttpStatusCode.Unauthorized);
+        await response.ShouldBeProblem(HttpStatusCode.Unauthorized);
     }
 
     public sealed class Sqlite(SqliteApp app) : ReferenceDataTests(app), IClassFixture<SqliteApp>;
