@@ -37,6 +37,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ITenantScope s
 
     public ITenantScope Scope => scope;
 
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -77,9 +77,7 @@ public static class HostingSetup
             .AddBearerToken(IdentityConstants.BearerScheme)
             .AddPolicyScheme(CookieOrBearerScheme, "Cookie or bearer token", o =>
                 o.ForwardDefaultSelector = context =>
-                    context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                        ? IdentityConstants.BearerScheme
-                        : IdentityConstants.ApplicationScheme);
+                    CarriesBearerToken(context.Request) ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme);
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/Account/Login";
@@ -147,6 +145,7 @@ public static class HostingSetup
         app.UseRequestLocalization();
         app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseBearerTokenRevocation();
         app.UseAuthorization();
         app.UseAntiforgery();
 
@@ -167,6 +166,9 @@ public static class HostingSetup
         app.MapCultureEndpoint();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
+
+    public static bool CarriesBearerToken(HttpRequest request) =>
+        request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
 
     private static Task ApiAwareRedirect(RedirectContext<CookieAuthenticationOptions> context, int status)
     {
