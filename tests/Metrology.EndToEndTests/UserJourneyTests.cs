@@ -76,7 +76,7 @@ public sealed class UserJourneyTests(MetrologyApp app)
         await Expect(page.GetByTestId("org-name-link").First).ToBeVisibleAsync();
 
         await page.GetByTestId("org-create").ClickAsync();
-        var dialog = page.GetByTestId("org-dialog");
+        var dialog = page.Locator(".mud-dialog");
         await Expect(dialog).ToBeVisibleAsync();
         await dialog.GetByLabel("Tên tổ chức").FillAsync(name);
         await dialog.GetByLabel("Mã số thuế").FillAsync("0300588568");
@@ -97,13 +97,18 @@ public sealed class UserJourneyTests(MetrologyApp app)
         await Expect(dialog).ToBeVisibleAsync();
         await dialog.GetByLabel("Tên tổ chức").FillAsync(name);
         await dialog.GetByLabel("Mã số thuế").FillAsync("0300588569");
+        await dialog.GetByLabel("Địa chỉ").FillAsync("15 Lê Duẩn, phường Đông Hà, tỉnh Quảng Trị");
         await dialog.GetByTestId("org-save").ClickAsync();
         await Expect(dialog).ToBeHiddenAsync();
         await Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("Đã lưu");
 
         await page.GetByLabel("Tìm kiếm").FillAsync("do luong dong ha");
+        // The demo lab "...Đo lường Miền Trung" at "Nam Đông Hà" matches every word too: seeing it proves the new search ran.
+        var rows = page.Locator("[data-testid=org-table] tbody tr");
+        await Expect(rows.Filter(new() { HasText = "Kiểm định Hiệu chuẩn Đo lường Miền Trung" })).ToHaveCountAsync(1);
         var found = page.GetByTestId("org-name-link").Filter(new() { HasText = name });
         await Expect(found).ToHaveCountAsync(1);
+        (await rows.CountAsync()).ShouldBeLessThan(5);
         await Expect(page.Locator("table tbody tr").Filter(new() { HasText = name })).ToContainTextAsync("0300588569");
         await page.ScreenshotAsync("06-enterprise-found-without-diacritics");
 
@@ -150,7 +155,7 @@ public sealed class UserJourneyTests(MetrologyApp app)
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
         await page.WaitInteractiveAsync();
 
-        var menu = page.Locator(".mud-navmenu");
+        var menu = page.Locator(".mud-drawer");
         await Expect(menu).ToContainTextAsync("Tổ chức, doanh nghiệp");
         await Expect(menu).Not.ToContainTextAsync("Quản trị");
         await Expect(page.Locator("a[href='admin/users']")).ToHaveCountAsync(0);
@@ -168,13 +173,13 @@ public sealed class UserJourneyTests(MetrologyApp app)
         var page = await app.NewPageAsync();
         await page.SignInAsync(ProvinceAdmin);
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
-        await Expect(page.Locator(".mud-navmenu")).ToContainTextAsync("Quản trị");
+        await Expect(page.Locator(".mud-drawer")).ToContainTextAsync("Quản trị");
 
         await page.GotoAsync("/admin/users");
         await page.WaitInteractiveAsync();
         await Expect(page.GetByTestId("user-email").First).ToBeVisibleAsync();
         await page.GetByTestId("user-create").ClickAsync();
-        var dialog = page.GetByTestId("user-dialog");
+        var dialog = page.Locator(".mud-dialog");
         await Expect(dialog).ToBeVisibleAsync();
         await dialog.GetByLabel("Email").FillAsync(email);
         await dialog.GetByLabel("Họ và tên").FillAsync("Võ Thị Lan");
@@ -185,7 +190,7 @@ public sealed class UserJourneyTests(MetrologyApp app)
         await Expect(dialog.Locator(".mud-input-control").Filter(new() { HasText = "Vai trò" }).Locator(".mud-input-helper-text"))
             .ToContainTextAsync("bắt buộc");
 
-        await dialog.Locator(".mud-select").Filter(new() { HasText = "Vai trò" }).ClickAsync();
+        await dialog.GetByLabel("Vai trò").ClickAsync();
         var options = page.Locator(".mud-popover-open .mud-list-item");
         await Expect(options.Filter(new() { HasText = "Cán bộ Sở KH&CN" })).ToBeVisibleAsync();
         // A ProvinceAdmin may not grant national roles, so they are not offered.
@@ -198,7 +203,8 @@ public sealed class UserJourneyTests(MetrologyApp app)
         await Expect(dialog).ToBeHiddenAsync();
 
         await page.GetByLabel("Tìm kiếm").FillAsync("canbo.moi");
-        var row = page.Locator("table tbody tr").Filter(new() { HasText = email });
+        await Expect(page.Locator("[data-testid=user-table] tbody tr")).ToHaveCountAsync(1);
+        var row = page.Locator("[data-testid=user-table] tbody tr").Filter(new() { HasText = email });
         await Expect(row).ToContainTextAsync("Võ Thị Lan");
         await Expect(row).ToContainTextAsync("Cán bộ Sở KH&CN");
         await Expect(row).ToContainTextAsync("Quảng Trị");
@@ -208,6 +214,26 @@ public sealed class UserJourneyTests(MetrologyApp app)
         await newcomer.SignInAsync(email, password);
         await newcomer.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
         await Expect(newcomer.GetByTestId("home-scope")).ToContainTextAsync("Quảng Trị");
+
+        // Locking the account keeps the newcomer out, and the audit log shows the change.
+        await row.GetByTestId("user-edit").ClickAsync();
+        await Expect(dialog).ToBeVisibleAsync();
+        await dialog.GetByLabel("Khóa tài khoản").CheckAsync();
+        await dialog.GetByTestId("user-save").ClickAsync();
+        await Expect(dialog).ToBeHiddenAsync();
+        await Expect(row).ToContainTextAsync("Đã khóa");
+
+        var locked = await app.NewPageAsync();
+        await locked.SignInAsync(email, password);
+        await Expect(locked.GetByTestId("login-error")).ToBeVisibleAsync();
+
+        await page.GotoAsync("/admin/audit");
+        await page.WaitInteractiveAsync();
+        var latest = page.Locator("[data-testid=audit-table] tbody tr").First;
+        await Expect(latest).ToContainTextAsync("Sửa");
+        await Expect(latest).ToContainTextAsync(email);
+        await Expect(latest).ToContainTextAsync("LockoutEnd");
+        await page.ScreenshotAsync("12-audit-log-after-lock");
     }
 
     [Fact]
@@ -219,10 +245,11 @@ public sealed class UserJourneyTests(MetrologyApp app)
         await page.GotoAsync("/admin/audit");
         await page.WaitInteractiveAsync();
         var rows = page.Locator("[data-testid=audit-table] tbody tr");
-        await Expect(rows.First).ToBeVisibleAsync();
-        await Expect(rows.First).ToContainTextAsync("Thêm mới");
-        await Expect(rows.First).ToContainTextAsync(DateTime.UtcNow.AddHours(7).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture));
-        await page.ScreenshotAsync("12-audit-log");
+        // Other tests may add lines first; the seeded organisations' creations are there whatever the order.
+        var created = rows.Filter(new() { HasText = "Thêm mới" }).First;
+        await Expect(created).ToBeVisibleAsync();
+        await Expect(created).ToContainTextAsync(DateTime.UtcNow.AddHours(7).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture));
+        await page.ScreenshotAsync("12-audit-log-seeded");
     }
 
     [Fact]

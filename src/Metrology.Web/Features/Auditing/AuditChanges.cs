@@ -8,15 +8,29 @@ public sealed record AuditChange(string Field, string? Before, string? After);
 /// <summary>Reads an audit line's before / after JSON snapshots into the fields that actually changed.</summary>
 public static class AuditChanges
 {
+    /// <summary>Changes on every update, and the line's own time already says when.</summary>
+    private static readonly HashSet<string> Bookkeeping = new(StringComparer.Ordinal) { "UpdatedAt" };
+
+    /// <summary>Properties that name the record for a person, in order of preference.</summary>
+    private static readonly string[] NamingFields = ["Name", "Email", "FullName"];
+
     public static IReadOnlyList<AuditChange> Of(string? beforeJson, string? afterJson)
     {
         var before = Read(beforeJson);
         var after = Read(afterJson);
         return before.Keys.Union(after.Keys, StringComparer.Ordinal)
+            .Where(field => !Bookkeeping.Contains(field))
             .Select(field => new AuditChange(field, before.GetValueOrDefault(field), after.GetValueOrDefault(field)))
             .Where(c => !string.Equals(c.Before, c.After, StringComparison.Ordinal))
             .OrderBy(c => c.Field, StringComparer.Ordinal)
             .ToList();
+    }
+
+    /// <summary>What a person calls the record (its name or e-mail), from the latest snapshot that has one.</summary>
+    public static string? Label(string? beforeJson, string? afterJson)
+    {
+        var values = Read(afterJson ?? beforeJson);
+        return NamingFields.Select(values.GetValueOrDefault).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
     }
 
     /// <summary>The snapshot indented for reading, or the raw text if it is not JSON.</summary>
