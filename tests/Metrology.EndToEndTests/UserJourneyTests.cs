@@ -32,6 +32,36 @@ public sealed class UserJourneyTests(MetrologyApp app)
         await page.WaitForURLAsync("**/organizations?kind=Enterprise");
         await Expect(page.GetByTestId("org-name-link").First).ToBeVisibleAsync();
         await Expect(page.GetByTestId("org-kind-filter")).ToContainTextAsync("Doanh nghiệp");
+        await page.WaitInteractiveAsync();
+        await Expect(page.GetByTestId("org-table")).ToContainTextAsync($"1-20 / {enterprises}");
+
+        // Choosing another kind puts it in the address, so a reload keeps the filter.
+        await page.GetByLabel("Loại tổ chức").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "Tổ chức kiểm định" }).ClickAsync();
+        await page.WaitForURLAsync("**/organizations?kind=VerificationBody");
+        await Expect(page.GetByTestId("org-table")).ToContainTextAsync("Trung tâm Kỹ thuật Tiêu chuẩn Đo lường Chất lượng Quảng Trị");
+        await Expect(page.GetByTestId("org-table")).ToContainTextAsync("1-3 / 3");
+    }
+
+    [Fact]
+    public async Task A_system_admin_filters_organisations_by_province()
+    {
+        var page = await app.NewPageAsync();
+        await page.SignInAsync("admin@demo.local");
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        await Expect(page.GetByTestId("home-scope")).ToContainTextAsync("toàn quốc");
+        await page.GotoAsync("/organizations");
+        await page.WaitInteractiveAsync();
+        await Expect(page.Locator("[data-testid=org-table] th").Filter(new() { HasText = "Tỉnh, thành phố" })).ToBeVisibleAsync();
+
+        await page.GetByLabel("Tỉnh, thành phố", new() { Exact = true }).ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "Hà Nội" }).ClickAsync();
+        await Expect(page.GetByTestId("org-no-records")).ToBeVisibleAsync();
+
+        await page.GetByLabel("Tỉnh, thành phố", new() { Exact = true }).ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "Quảng Trị" }).ClickAsync();
+        await Expect(page.GetByTestId("org-name-link").First).ToBeVisibleAsync();
+        await page.ScreenshotAsync("15-system-admin-province-filter");
     }
 
     [Fact]
@@ -233,6 +263,9 @@ public sealed class UserJourneyTests(MetrologyApp app)
         await Expect(latest).ToContainTextAsync("Sửa");
         await Expect(latest).ToContainTextAsync(email);
         await Expect(latest).ToContainTextAsync("LockoutEnd");
+        await Expect(latest).ToContainTextAsync("vô thời hạn");
+        await latest.GetByRole(AriaRole.Button).First.ClickAsync();
+        await Expect(page.Locator("[data-testid=audit-table] pre.audit-json").First).ToContainTextAsync("Võ Thị Lan");
         await page.ScreenshotAsync("12-audit-log-after-lock");
     }
 

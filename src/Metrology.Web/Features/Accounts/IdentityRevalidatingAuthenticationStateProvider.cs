@@ -1,9 +1,9 @@
 using System.Security.Claims;
+using Metrology.Core.Accounts;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
-using Metrology.Core.Accounts;
 
 namespace Metrology.Web.Features.Accounts;
 

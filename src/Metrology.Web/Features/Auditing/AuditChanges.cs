@@ -1,4 +1,7 @@
+using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
+using Metrology.Web.Infrastructure;
 
 namespace Metrology.Web.Features.Auditing;
 
@@ -6,7 +9,7 @@ namespace Metrology.Web.Features.Auditing;
 public sealed record AuditChange(string Field, string? Before, string? After);
 
 /// <summary>Reads an audit line's before / after JSON snapshots into the fields that actually changed.</summary>
-public static class AuditChanges
+public static partial class AuditChanges
 {
     /// <summary>Changes on every update, and the line's own time already says when.</summary>
     private static readonly HashSet<string> Bookkeeping = new(StringComparer.Ordinal) { "UpdatedAt" };
@@ -32,6 +35,24 @@ public static class AuditChanges
         var values = Read(afterJson ?? beforeJson);
         return NamingFields.Select(values.GetValueOrDefault).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
     }
+
+    /// <summary>
+    /// A snapshot value for a person: instants in Vietnam time as dd/MM/yyyy HH:mm, and Identity's
+    /// "locked until the end of time" as null so the page can say "indefinitely".
+    /// </summary>
+    public static string? Readable(string? value)
+    {
+        if (value is null || !IsoInstant().IsMatch(value)
+            || !DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var instant))
+        {
+            return value;
+        }
+
+        return instant.Year >= 9999 ? null : DisplayFormat.DateTime(instant.UtcDateTime);
+    }
+
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")]
+    private static partial Regex IsoInstant();
 
     /// <summary>The snapshot indented for reading, or the raw text if it is not JSON.</summary>
     public static string Pretty(string? json)
