@@ -79,8 +79,9 @@ public sealed class UserJourneyTests(MetrologyApp app)
         await page.WaitInteractiveAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Overview" })).ToBeVisibleAsync();
 
-        await page.GotoAsync("/organizations");
-        await page.WaitInteractiveAsync();
+        // In-app navigation: the switch must then send the user back to the page they moved to, not the first one.
+        await page.Locator(".mud-drawer").GetByRole(AriaRole.Link, new() { Name = "Organisations" }).ClickAsync();
+        await page.WaitForURLAsync("**/organizations");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Organisations" })).ToBeVisibleAsync();
         await Expect(page.Locator("table th").Filter(new() { HasText = "Tax code" })).ToBeVisibleAsync();
         (await page.TitleAsync()).ShouldStartWith("Organisations");
