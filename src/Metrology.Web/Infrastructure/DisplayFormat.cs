@@ -20,6 +20,10 @@ public static class DisplayFormat
             ? TimeZoneInfo.ConvertTimeFromUtc(System.DateTime.SpecifyKind(value, DateTimeKind.Utc), VietnamZone).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)
             : string.Empty;
 
+    /// <summary>Today's date in Vietnam, for comparing with legal dates (effective from / to, due dates).</summary>
+    public static DateOnly Today(TimeProvider clock) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(clock.GetUtcNow().UtcDateTime, VietnamZone));
+
     /// <summary>Numbers in the UI's culture: 1.234,5 in Vietnamese.</summary>
     public static string Number(decimal value) => value.ToString("#,0.##", CultureInfo.CurrentCulture);
 

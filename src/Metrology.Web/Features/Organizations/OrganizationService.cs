@@ -28,9 +28,10 @@ public sealed class OrganizationService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var rows = db.Organizations.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(query.Search))
+        // Every word must appear, in any order: "do luong dong ha" finds "Đo lường Thử nghiệm Đông Hà".
+        foreach (var word in TextSearch.Fold(query.Search).Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
-            var pattern = TextSearch.LikeContainsPattern(TextSearch.Fold(query.Search));
+            var pattern = TextSearch.LikeContainsPattern(word);
             rows = rows.Where(o => EF.Functions.Like(o.SearchText, pattern, "\\"));
         }
 
