@@ -70,7 +70,8 @@ public abstract partial class PlatformTests(MetrologyApp app) : IntegrationTest(
     }
 
     /// <summary>Pages anyone may open; every other page must send a visitor who is not signed in to the login page.</summary>
-    private static readonly string[] PublicPages = ["/Account/Login", "/not-found"];
+    // The access-denied page shows a fixed message and no data: the cookie handler sends signed-in users there.
+    private static readonly string[] PublicPages = ["/Account/Login", "/Account/AccessDenied", "/not-found"];
 
     /// <summary>Every routable page of the app except the public ones, found by reflection so new pages are covered too.</summary>
     public static TheoryData<string> PagesThatRequireSignIn()
