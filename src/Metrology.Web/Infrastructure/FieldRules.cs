@@ -1,4 +1,6 @@
 using System.Net.Mail;
+using Metrology.Core.Data;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Metrology.Web.Infrastructure;
@@ -60,6 +62,22 @@ public static class FieldRules
         {
             errors.Add(field, text["Error.Phone.Format"]);
         }
+    }
+
+    /// <summary>Null for blank input, the trimmed text otherwise: optional fields store null, not "".</summary>
+    public static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    /// <summary>The id of the province with this slug, or null with an error on "provinceSlug".</summary>
+    public static async Task<int?> ProvinceIdAsync(AppDbContext db, FieldErrors errors, IStringLocalizer text, string slug, CancellationToken cancellationToken)
+    {
+        var provinceId = await db.Provinces.Where(p => p.Slug == slug).Select(p => (int?)p.Id).FirstOrDefaultAsync(cancellationToken);
+        if (provinceId is null)
+        {
+            // Echo at most 60 characters of what the client sent.
+            errors.Add("provinceSlug", text["Error.Province.Unknown", slug.Length > 60 ? slug[..60] : slug]);
+        }
+
+        return provinceId;
     }
 
     /// <summary>A plain address "local@domain" with no display name or angle brackets.</summary>

@@ -98,7 +98,7 @@ public sealed class UserAdministration(
             UserName = email,
             Email = email,
             EmailConfirmed = true,
-            FullName = Blank(input.FullName),
+            FullName = FieldRules.Blank(input.FullName),
             Role = scope.Role,
             ProvinceId = scope.ProvinceId,
             OrganizationId = scope.OrganizationId,
@@ -158,7 +158,7 @@ public sealed class UserAdministration(
             await userManager.AddToRoleAsync(user, scope.Role);
         }
 
-        user.FullName = Blank(input.FullName) ?? user.FullName;
+        user.FullName = FieldRules.Blank(input.FullName) ?? user.FullName;
         user.Role = scope.Role;
         user.ProvinceId = scope.ProvinceId;
         user.OrganizationId = scope.OrganizationId;
@@ -211,7 +211,7 @@ public sealed class UserAdministration(
         }
 
         int? provinceId = null;
-        var slug = Blank(input.ProvinceSlug);
+        var slug = FieldRules.Blank(input.ProvinceSlug);
         if (Roles.IsNational(role))
         {
             if (slug is not null)
@@ -233,11 +233,7 @@ public sealed class UserAdministration(
         }
         else
         {
-            provinceId = await db.Provinces.Where(p => p.Slug == slug).Select(p => (int?)p.Id).FirstOrDefaultAsync(cancellationToken);
-            if (provinceId is null)
-            {
-                errors.Add("provinceSlug", text["Error.Province.Unknown", slug.Length > 60 ? slug[..60] : slug]);
-            }
+            provinceId = await FieldRules.ProvinceIdAsync(db, errors, text, slug, cancellationToken);
         }
 
         int? organizationId = null;
@@ -304,6 +300,4 @@ public sealed class UserAdministration(
         u.Organization == null ? null : u.Organization.Name,
         u.LockoutEnd,
         u.CreatedAt));
-
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -71,7 +71,7 @@ public sealed class OrganizationService(
             return Outcome<OrganizationDto>.Invalid(errors);
         }
 
-        var taxCode = Blank(input.TaxCode);
+        var taxCode = FieldRules.Blank(input.TaxCode);
         if (taxCode is not null && await TaxCodeTakenAsync(db, provinceId, taxCode, exceptId: null, cancellationToken))
         {
             return Outcome<OrganizationDto>.Conflict("taxCode", text["Error.TaxCode.Duplicate", taxCode]);
@@ -99,7 +99,7 @@ public sealed class OrganizationService(
             return Outcome<OrganizationDto>.Invalid(errors);
         }
 
-        var taxCode = Blank(input.TaxCode);
+        var taxCode = FieldRules.Blank(input.TaxCode);
         if (taxCode is not null && await TaxCodeTakenAsync(db, provinceId, taxCode, exceptId: id, cancellationToken))
         {
             return Outcome<OrganizationDto>.Conflict("taxCode", text["Error.TaxCode.Duplicate", taxCode]);
@@ -149,10 +149,10 @@ public sealed class OrganizationService(
     {
         organization.Name = input.Name!.Trim();
         organization.Kind = ParseKind(input.Kind)!.Value;
-        organization.TaxCode = Blank(input.TaxCode);
-        organization.Address = Blank(input.Address);
-        organization.Phone = Blank(input.Phone);
-        organization.Email = Blank(input.Email);
+        organization.TaxCode = FieldRules.Blank(input.TaxCode);
+        organization.Address = FieldRules.Blank(input.Address);
+        organization.Phone = FieldRules.Blank(input.Phone);
+        organization.Email = FieldRules.Blank(input.Email);
         organization.ProvinceId = provinceId;
         organization.UpdatedAt = now;
         organization.RefreshSearchText();
@@ -176,7 +176,7 @@ public sealed class OrganizationService(
             errors.Add("kind", text["Error.Kind.Unknown", string.Join(", ", Enum.GetNames<OrganizationKind>())]);
         }
 
-        var taxCode = Blank(input.TaxCode);
+        var taxCode = FieldRules.Blank(input.TaxCode);
         var problem = TaxCode.Check(taxCode);
         if (problem == TaxCodeProblem.Empty)
         {
@@ -202,19 +202,15 @@ public sealed class OrganizationService(
         if (currentUser.ProvinceId is { } ownProvince)
         {
             provinceId = ownProvince;
-            var slug = Blank(input.ProvinceSlug);
+            var slug = FieldRules.Blank(input.ProvinceSlug);
             if (slug is not null && !string.Equals(slug, currentUser.ProvinceSlug, StringComparison.Ordinal))
             {
                 errors.Add("provinceSlug", text["Error.Province.NotYours"]);
             }
         }
-        else if (Blank(input.ProvinceSlug) is { } slug)
+        else if (FieldRules.Blank(input.ProvinceSlug) is { } slug)
         {
-            provinceId = await db.Provinces.Where(p => p.Slug == slug).Select(p => (int?)p.Id).FirstOrDefaultAsync(cancellationToken);
-            if (provinceId is null)
-            {
-                errors.Add("provinceSlug", text["Error.Province.Unknown", slug.Length > 60 ? slug[..60] : slug]);
-            }
+            provinceId = await FieldRules.ProvinceIdAsync(db, errors, text, slug, cancellationToken);
         }
 
         return (provinceId, errors);
@@ -240,8 +236,6 @@ public sealed class OrganizationService(
     public static OrganizationKind? ParseKind(string? value) =>
         Enum.GetValues<OrganizationKind>().Select(k => (OrganizationKind?)k)
             .FirstOrDefault(k => string.Equals(k.ToString(), value?.Trim(), StringComparison.OrdinalIgnoreCase));
-
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private static readonly System.Linq.Expressions.Expression<Func<Organization, OrganizationDto>> ToDto = o => new OrganizationDto(
         o.Id, o.Name, o.Kind, o.TaxCode, o.Address, o.Phone, o.Email,
