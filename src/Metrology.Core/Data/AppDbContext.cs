@@ -5,6 +5,7 @@ using Metrology.Core.Auditing;
 using Metrology.Core.Instruments;
 using Metrology.Core.Organizations;
 using Metrology.Core.Shared;
+using Metrology.Core.Verification;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -35,6 +36,30 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ITenantScope s
 
     public DbSet<AppSetting> AppSettings => Set<AppSetting>();
 
+    public DbSet<Instrument> Instruments => Set<Instrument>();
+
+    public DbSet<Designation> Designations => Set<Designation>();
+
+    public DbSet<DesignationScope> DesignationScopes => Set<DesignationScope>();
+
+    public DbSet<VerificationRecord> Verifications => Set<VerificationRecord>();
+
+    public DbSet<VerificationStandardUse> VerificationStandardUses => Set<VerificationStandardUse>();
+
+    public DbSet<Certificate> Certificates => Set<Certificate>();
+
+    public DbSet<CalibrationRecord> Calibrations => Set<CalibrationRecord>();
+
+    public DbSet<CalibrationPoint> CalibrationPoints => Set<CalibrationPoint>();
+
+    public DbSet<MeasurementStandard> MeasurementStandards => Set<MeasurementStandard>();
+
+    public DbSet<StandardCalibration> StandardCalibrations => Set<StandardCalibration>();
+
+    public DbSet<ReferenceVerificationCase> ReferenceVerificationCases => Set<ReferenceVerificationCase>();
+
+    public DbSet<ReminderSent> RemindersSent => Set<ReminderSent>();
+
     public ITenantScope Scope => scope;
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
@@ -50,6 +75,25 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ITenantScope s
             && (!ScopeOwnOrganizationOnly || o.Id == ScopeOrganizationId));
         builder.Entity<AppUser>().HasQueryFilter(ProvinceFilter<AppUser>());
         builder.Entity<AuditEntry>().HasQueryFilter(ProvinceFilter<AuditEntry>());
+
+        // An enterprise user sees only what its organisation owns; everyone else the whole province.
+        builder.Entity<Instrument>().HasQueryFilter(i =>
+            (ScopeProvinceId == null || i.ProvinceId == ScopeProvinceId)
+            && (!ScopeOwnOrganizationOnly || i.OwnerId == ScopeOrganizationId));
+        builder.Entity<VerificationRecord>().HasQueryFilter(v =>
+            (ScopeProvinceId == null || v.ProvinceId == ScopeProvinceId)
+            && (!ScopeOwnOrganizationOnly || v.OwnerId == ScopeOrganizationId));
+        builder.Entity<Certificate>().HasQueryFilter(c =>
+            (ScopeProvinceId == null || c.ProvinceId == ScopeProvinceId)
+            && (!ScopeOwnOrganizationOnly || c.OwnerId == ScopeOrganizationId));
+        builder.Entity<CalibrationRecord>().HasQueryFilter(c =>
+            (ScopeProvinceId == null || c.ProvinceId == ScopeProvinceId)
+            && (!ScopeOwnOrganizationOnly || c.OwnerId == ScopeOrganizationId));
+        builder.Entity<ReferenceVerificationCase>().HasQueryFilter(c =>
+            (ScopeProvinceId == null || c.ProvinceId == ScopeProvinceId)
+            && (!ScopeOwnOrganizationOnly || c.SellerId == ScopeOrganizationId));
+        builder.Entity<Designation>().HasQueryFilter(ProvinceFilter<Designation>());
+        builder.Entity<MeasurementStandard>().HasQueryFilter(ProvinceFilter<MeasurementStandard>());
     }
 
     private Expression<Func<T, bool>> ProvinceFilter<T>()
