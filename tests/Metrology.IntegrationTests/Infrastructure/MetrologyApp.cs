@@ -3,6 +3,9 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Metrology.IntegrationTests.Infrastructure;
 
@@ -24,6 +27,9 @@ public abstract class MetrologyApp : IAsyncLifetime
     public abstract DatabaseEngine Engine { get; }
 
     public IServiceProvider Services => Factory.Services;
+
+    /// <summary>Counts the SQL commands this app sends; see <see cref="QueryCounter"/>.</summary>
+    public QueryCounter Queries { get; } = new();
 
     private MetrologyWebFactory Factory => factory ?? throw new InvalidOperationException("The app is not started.");
 
@@ -143,14 +149,14 @@ public abstract class MetrologyApp : IAsyncLifetime
             settings[key] = value;
         }
 
-        factory = new MetrologyWebFactory(settings);
+        factory = new MetrologyWebFactory(settings, Queries);
         // Starting the host runs migrations and seeding now, not inside the first test's timing.
         _ = factory.Server;
     }
 
     private sealed record TokenResponse(string TokenType, string AccessToken, int ExpiresIn, string RefreshToken);
 
-    private sealed class MetrologyWebFactory(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
+    private sealed class MetrologyWebFactory(IReadOnlyDictionary<string, string?> settings, QueryCounter queries) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -158,6 +164,8 @@ public abstract class MetrologyApp : IAsyncLifetime
             {
                 builder.UseSetting(key, value);
             }
+
+            builder.ConfigureTestServices(services => services.AddSingleton<IInterceptor>(queries));
         }
     }
 }
