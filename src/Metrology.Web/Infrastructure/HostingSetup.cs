@@ -115,6 +115,7 @@ public static class HostingSetup
             ];
         });
 
+        services.AddMetrologyTelemetry(configuration);
         services.AddProblemDetails();
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
