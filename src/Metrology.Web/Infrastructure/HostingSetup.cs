@@ -9,7 +9,9 @@ using Metrology.Web.Features.Accounts;
 using Metrology.Web.Features.Auditing;
 using Metrology.Web.Features.Demo;
 using Metrology.Web.Features.Organizations;
+using Metrology.Web.Features.PublicLookup;
 using Metrology.Web.Features.ReferenceData;
+using Metrology.Web.Features.Verification;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -112,12 +114,16 @@ public static class HostingSetup
         services.AddOpenApi();
 
         var loginLimit = configuration.GetValue("RateLimits:LoginPerMinutePerIp", 20);
+        var publicLimit = configuration.GetValue("RateLimits:PublicPerMinutePerIp", 30);
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.AddPolicy(AuthEndpoints.LoginRateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = loginLimit, Window = TimeSpan.FromMinutes(1) }));
+            o.AddPolicy(PublicLookupEndpoints.RateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = publicLimit, Window = TimeSpan.FromMinutes(1) }));
             o.OnRejected = async (context, cancellationToken) =>
             {
                 context.HttpContext.Response.Headers.RetryAfter = "60";
@@ -132,6 +138,9 @@ public static class HostingSetup
         services.AddScoped<OrganizationService>();
         services.AddScoped<UserAdministration>();
         services.AddScoped<DemoDataSeeder>();
+        services.AddScoped<VerificationService>();
+        services.AddScoped<CertificateService>();
+        services.AddScoped<PublicLookupService>();
         services.AddSingleton<DemoStatus>();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
@@ -161,6 +170,8 @@ public static class HostingSetup
         api.MapAdminUserEndpoints();
         api.MapAuditEndpoints();
         api.MapReferenceDataEndpoints();
+        api.MapVerificationEndpoints();
+        api.MapPublicLookupEndpoints();
 
         app.MapAccountEndpoints();
         app.MapCultureEndpoint();
