@@ -47,15 +47,16 @@ public sealed class CertificateService(
                 c.RevokedAt,
                 c.IssuedOn,
                 c.ValidUntil,
-                BodyName = db.Organizations.IgnoreQueryFilters().Where(o => o.Id == c.BodyId).Select(o => o.Name).FirstOrDefault(),
+                c.BodyId,
                 c.Instrument!.TypeCode,
                 c.Instrument.SerialNumber,
                 c.ReplacedById,
             })
             .ToListAsync(cancellationToken);
         var today = DisplayFormat.Today(clock);
+        var names = await VerificationService.BodyNamesAsync(db, list.Select(c => c.BodyId), cancellationToken);
         var items = list.Select(c => new CertificateListItem(
-            c.Id, c.Number, Status(c.RevokedAt, c.ValidUntil, today), c.IssuedOn, c.ValidUntil, c.BodyName, c.TypeCode, c.SerialNumber, c.ReplacedById)).ToList();
+            c.Id, c.Number, Status(c.RevokedAt, c.ValidUntil, today), c.IssuedOn, c.ValidUntil, names.GetValueOrDefault(c.BodyId), c.TypeCode, c.SerialNumber, c.ReplacedById)).ToList();
         return new PagedResult<CertificateListItem>(items, total, page, pageSize);
     }
 
@@ -201,7 +202,6 @@ public sealed class CertificateService(
         var row = await Visible(db).Where(c => c.Id == id).Select(c => new
         {
             Certificate = c,
-            BodyName = db.Organizations.IgnoreQueryFilters().Where(o => o.Id == c.BodyId).Select(o => o.Name).FirstOrDefault(),
             VerificationDate = c.Verification == null ? (DateOnly?)null : c.Verification.Date,
             Kind = c.Verification == null ? (VerificationKind?)null : c.Verification.Kind,
             Result = c.Verification == null ? (VerificationResult?)null : c.Verification.Result,
@@ -211,8 +211,9 @@ public sealed class CertificateService(
             c.Instrument.Manufacturer,
             c.Instrument.Model,
             c.Instrument.SerialNumber,
-            ReplacedByNumber = db.Certificates.IgnoreQueryFilters().Where(r => r.Id == c.ReplacedById).Select(r => r.Number).FirstOrDefault(),
-            ReplacesNumber = db.Certificates.IgnoreQueryFilters().Where(r => r.Id == c.ReplacesId).Select(r => r.Number).FirstOrDefault(),
+            // Same body and instrument, so the same tenant filter lets them through.
+            ReplacedByNumber = db.Certificates.Where(r => r.Id == c.ReplacedById).Select(r => r.Number).FirstOrDefault(),
+            ReplacesNumber = db.Certificates.Where(r => r.Id == c.ReplacesId).Select(r => r.Number).FirstOrDefault(),
         }).FirstOrDefaultAsync(cancellationToken);
         if (row is null)
         {
@@ -220,9 +221,10 @@ public sealed class CertificateService(
         }
 
         var c = row.Certificate;
+        var bodyName = (await VerificationService.BodyNamesAsync(db, [c.BodyId], cancellationToken)).GetValueOrDefault(c.BodyId);
         return new CertificateDto(
             c.Id, c.Number, c.StatusOn(DisplayFormat.Today(clock)), c.IssuedOn, c.ValidUntil, c.SignerName, c.SignerTitle,
-            c.BodyId, row.BodyName, c.VerificationId, row.VerificationDate, row.Kind, row.Result, row.StampSerial,
+            c.BodyId, bodyName, c.VerificationId, row.VerificationDate, row.Kind, row.Result, row.StampSerial,
             c.InstrumentId, row.TypeCode, row.TypeName, row.Manufacturer, row.Model, row.SerialNumber, c.PublicToken,
             c.RevokedAt, c.RevocationReason, c.ReplacedById, row.ReplacedByNumber, c.ReplacesId, row.ReplacesNumber, c.CreatedAt);
     }

@@ -75,6 +75,7 @@ public sealed record VerificationListItem(
     string TypeCode,
     string InstrumentSerial,
     string InstrumentManufacturer,
+    int BodyId,
     string? BodyName,
     VerificationKind Kind,
     VerificationResult Result,

@@ -52,13 +52,13 @@ public sealed class VerificationService(
             .Skip((page - 1) * pageSize)
             .Take(pageSize)
             .Select(v => new VerificationListItem(
-                v.Id, v.Date, v.TypeCode, v.Instrument!.SerialNumber, v.Instrument.Manufacturer,
-                // The body's name without the organisation filter: an enterprise user may not list the body, but sees who verified.
-                db.Organizations.IgnoreQueryFilters().Where(o => o.Id == v.BodyId).Select(o => o.Name).FirstOrDefault(), v.Kind, v.Result,
+                v.Id, v.Date, v.TypeCode, v.Instrument!.SerialNumber, v.Instrument.Manufacturer, v.BodyId, null, v.Kind, v.Result,
                 v.StampSerial, v.NextDueDate, v.StandardOutOfCalibration,
                 db.Certificates.Where(c => c.VerificationId == v.Id).OrderByDescending(c => c.Id).Select(c => (long?)c.Id).FirstOrDefault(),
                 db.Certificates.Where(c => c.VerificationId == v.Id).OrderByDescending(c => c.Id).Select(c => c.Number).FirstOrDefault()))
             .ToListAsync(cancellationToken);
+        var names = await BodyNamesAsync(db, items.Select(i => i.BodyId), cancellationToken);
+        items = items.Select(i => i with { BodyName = names.GetValueOrDefault(i.BodyId) }).ToList();
         return new PagedResult<VerificationListItem>(items, total, page, pageSize);
     }
 
@@ -359,6 +359,7 @@ public sealed class VerificationService(
             .ToListAsync(cancellationToken);
         return dto with
         {
+            BodyName = (await BodyNamesAsync(db, [dto.BodyId], cancellationToken)).GetValueOrDefault(dto.BodyId),
             Certificates = certificates.Select(c => new VerificationCertificateDto(c.Id, c.Number, c.StatusOn(today), c.IssuedOn, c.ValidUntil)).ToList(),
         };
     }
@@ -367,11 +368,23 @@ public sealed class VerificationService(
         v.Id, v.InstrumentId, v.TypeCode,
         db.Group2InstrumentTypes.Where(t => t.Code == v.TypeCode).OrderByDescending(t => t.EffectiveFrom).Select(t => t.NameVi).FirstOrDefault(),
         v.Instrument!.Manufacturer, v.Instrument.Model, v.Instrument.SerialNumber,
-        v.BodyId, db.Organizations.IgnoreQueryFilters().Where(o => o.Id == v.BodyId).Select(o => o.Name).FirstOrDefault(), v.Kind, v.Date, v.Result, v.StampSerial, v.VerifierName, v.CycleMonths, v.NextDueDate,
+        v.BodyId, null, v.Kind, v.Date, v.Result, v.StampSerial, v.VerifierName, v.CycleMonths, v.NextDueDate,
         v.DueDateOverrideReason, v.StandardOutOfCalibration, v.Notes,
         v.StandardsUsed.Select(u => new VerificationStandardDto(u.StandardId, u.Standard!.Name, u.Standard.SerialNumber, u.Standard.CalibrationDueDate, u.WasInCalibration)).ToList(),
         new List<VerificationCertificateDto>(),
         v.CreatedAt);
+
+    /// <summary>
+    /// Names of verification bodies, read in a query of their own: an enterprise user may not list the body
+    /// but sees who verified its instrument, and IgnoreQueryFilters inside a larger query would lift the
+    /// tenant filters of the whole query, not just of the subquery.
+    /// </summary>
+    internal static async Task<Dictionary<int, string>> BodyNamesAsync(AppDbContext db, IEnumerable<int> ids, CancellationToken cancellationToken)
+    {
+        var distinct = ids.Distinct().ToList();
+        return await db.Organizations.IgnoreQueryFilters().AsNoTracking().Where(o => distinct.Contains(o.Id))
+            .ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
+    }
 
     /// <summary>By name only: Enum.TryParse would also take "2" or "Initial, Periodic".</summary>
     public static TEnum? ParseEnum<TEnum>(string? value)
