@@ -39,10 +39,12 @@ public sealed class VerificationService(
             rows = rows.Where(v => v.InstrumentId == instrumentId);
         }
 
+        // Every word in the instrument's text, or the exact stamp serial: (A1 || S) && (A2 || S) = (A1 && A2) || S.
+        var stamp = FieldRules.Blank(query.Search);
         foreach (var word in TextSearch.Fold(query.Search).Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
             var pattern = TextSearch.LikeContainsPattern(word);
-            rows = rows.Where(v => EF.Functions.Like(v.Instrument!.SearchText, pattern, "\\") || v.StampSerial == word);
+            rows = rows.Where(v => EF.Functions.Like(v.Instrument!.SearchText, pattern, "\\") || v.StampSerial == stamp);
         }
 
         var total = await rows.CountAsync(cancellationToken);
