@@ -358,6 +358,7 @@ public abstract class VerificationApiTests(MetrologyApp app) : IntegrationTest(a
         var row = officerList.Items.ShouldHaveSingleItem();
         row.CertificateNumber.ShouldBe(recorded.Certificates[0].Number);
         row.BodyName.ShouldBe(world.BodyName);
+        row.TypeName.ShouldBe("Cột đo xăng dầu");
     }
 
     [Fact]

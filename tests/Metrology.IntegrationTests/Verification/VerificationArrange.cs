@@ -21,7 +21,7 @@ public sealed record VerificationJson(
     List<VerificationStandardJson> Standards, List<VerificationCertificateJson> Certificates, DateTime CreatedAt);
 
 public sealed record VerificationListItemJson(
-    long Id, DateOnly Date, string TypeCode, string InstrumentSerial, string InstrumentManufacturer, int BodyId, string? BodyName, string Kind, string Result,
+    long Id, DateOnly Date, string TypeCode, string? TypeName, string InstrumentSerial, string InstrumentManufacturer, int BodyId, string? BodyName, string Kind, string Result,
     string? StampSerial, DateOnly? NextDueDate, bool StandardOutOfCalibration, long? CertificateId, string? CertificateNumber);
 
 public sealed record CertificateJson(

@@ -73,6 +73,7 @@ public sealed record VerificationListItem(
     long Id,
     DateOnly Date,
     string TypeCode,
+    string? TypeName,
     string InstrumentSerial,
     string InstrumentManufacturer,
     int BodyId,

@@ -54,7 +54,9 @@ public sealed class VerificationService(
             .Skip((page - 1) * pageSize)
             .Take(pageSize)
             .Select(v => new VerificationListItem(
-                v.Id, v.Date, v.TypeCode, v.Instrument!.SerialNumber, v.Instrument.Manufacturer, v.BodyId, null, v.Kind, v.Result,
+                v.Id, v.Date, v.TypeCode,
+                db.Group2InstrumentTypes.Where(t => t.Code == v.TypeCode).OrderByDescending(t => t.EffectiveFrom).Select(t => t.NameVi).FirstOrDefault(),
+                v.Instrument!.SerialNumber, v.Instrument.Manufacturer, v.BodyId, null, v.Kind, v.Result,
                 v.StampSerial, v.NextDueDate, v.StandardOutOfCalibration,
                 db.Certificates.Where(c => c.VerificationId == v.Id).OrderByDescending(c => c.Id).Select(c => (long?)c.Id).FirstOrDefault(),
                 db.Certificates.Where(c => c.VerificationId == v.Id).OrderByDescending(c => c.Id).Select(c => c.Number).FirstOrDefault()))
