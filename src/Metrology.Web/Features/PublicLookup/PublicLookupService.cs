@@ -78,11 +78,7 @@ public sealed class PublicLookupService(IDbContextFactory<AppDbContext> dbFactor
             .Take(MaxMatches)
             .Select(c => new
             {
-                c.Number,
-                c.RevokedAt,
-                c.RevocationReason,
-                c.IssuedOn,
-                c.ValidUntil,
+                Certificate = c,
                 VerificationDate = db.Verifications.IgnoreQueryFilters().Where(v => v.Id == c.VerificationId).Select(v => (DateOnly?)v.Date).FirstOrDefault(),
                 Instrument = db.Instruments.IgnoreQueryFilters().Where(i => i.Id == c.InstrumentId).Select(i => new { i.TypeCode, i.SerialNumber }).First(),
                 BodyName = db.Organizations.IgnoreQueryFilters().Where(o => o.Id == c.BodyId).Select(o => o.Name).FirstOrDefault(),
@@ -97,20 +93,20 @@ public sealed class PublicLookupService(IDbContextFactory<AppDbContext> dbFactor
         return found.Select(f =>
         {
             var type = f.Instrument.TypeCode is { } code && types.TryGetValue(code, out var t) ? t : null;
-            var certificate = new Certificate { Number = f.Number, PublicToken = string.Empty, SignerName = string.Empty, RevokedAt = f.RevokedAt, ValidUntil = f.ValidUntil };
+            var certificate = f.Certificate;
             return new PublicCertificate(
                 StatusName(certificate.StatusOn(today)),
-                f.Number,
+                certificate.Number,
                 f.Instrument.TypeCode,
                 type?.NameVi,
                 type?.NameEn,
                 maskSerial ? VerificationRules.MaskSerial(f.Instrument.SerialNumber) : f.Instrument.SerialNumber,
                 f.BodyName,
                 f.VerificationDate,
-                f.IssuedOn,
-                f.ValidUntil,
-                f.RevokedAt,
-                f.RevocationReason,
+                certificate.IssuedOn,
+                certificate.ValidUntil,
+                certificate.RevokedAt,
+                certificate.RevocationReason,
                 f.Replacement?.Number,
                 // The replacement's token only to someone who already holds this certificate's token.
                 maskSerial ? null : f.Replacement?.PublicToken);

@@ -40,23 +40,15 @@ public sealed class CertificateService(
         page = Math.Max(page, 1);
         var list = await rows.OrderByDescending(c => c.IssuedOn).ThenByDescending(c => c.Id)
             .Skip((page - 1) * pageSize).Take(pageSize)
-            .Select(c => new
-            {
-                c.Id,
-                c.Number,
-                c.RevokedAt,
-                c.IssuedOn,
-                c.ValidUntil,
-                c.BodyId,
-                c.Instrument!.TypeCode,
-                c.Instrument.SerialNumber,
-                c.ReplacedById,
-            })
+            .Select(c => new { Certificate = c, c.Instrument!.TypeCode, c.Instrument.SerialNumber })
             .ToListAsync(cancellationToken);
         var today = DisplayFormat.Today(clock);
-        var names = await VerificationService.BodyNamesAsync(db, list.Select(c => c.BodyId), cancellationToken);
-        var items = list.Select(c => new CertificateListItem(
-            c.Id, c.Number, Status(c.RevokedAt, c.ValidUntil, today), c.IssuedOn, c.ValidUntil, names.GetValueOrDefault(c.BodyId), c.TypeCode, c.SerialNumber, c.ReplacedById)).ToList();
+        var names = await VerificationService.BodyNamesAsync(db, list.Select(row => row.Certificate.BodyId), cancellationToken);
+        var items = list.Select(row =>
+        {
+            var c = row.Certificate;
+            return new CertificateListItem(c.Id, c.Number, c.StatusOn(today), c.IssuedOn, c.ValidUntil, names.GetValueOrDefault(c.BodyId), row.TypeCode, row.SerialNumber, c.ReplacedById);
+        }).ToList();
         return new PagedResult<CertificateListItem>(items, total, page, pageSize);
     }
 
@@ -193,9 +185,6 @@ public sealed class CertificateService(
         var rows = db.Certificates.AsNoTracking();
         return OwnBodyId is { } bodyId ? rows.Where(c => c.BodyId == bodyId) : rows;
     }
-
-    private static CertificateStatus Status(DateTime? revokedAt, DateOnly? validUntil, DateOnly today) =>
-        new Certificate { Number = string.Empty, PublicToken = string.Empty, SignerName = string.Empty, RevokedAt = revokedAt, ValidUntil = validUntil }.StatusOn(today);
 
     private async Task<CertificateDto?> LoadAsync(AppDbContext db, long id, CancellationToken cancellationToken)
     {
