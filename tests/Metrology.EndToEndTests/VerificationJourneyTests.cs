@@ -36,9 +36,13 @@ public sealed class VerificationJourneyTests(MetrologyApp app)
 
         await page.GetByLabel("Phương tiện đo").FillAsync(serial);
         await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = serial }).ClickAsync();
+        // A pass without a stamp: the form names the field and nothing is saved.
+        await page.GetByLabel("Kiểm định viên").FillAsync("Trần Văn Minh");
+        await page.GetByTestId("verification-save").ClickAsync();
+        await Expect(page.Locator(".mud-input-control").Filter(new() { HasText = "Số tem kiểm định" })).ToContainTextAsync("Trường này là bắt buộc.");
+        await page.ScreenshotAsync("19-record-verification-error");
         await page.GetByLabel("Số tem kiểm định").FillAsync(stamp);
         await page.GetByLabel("Số giấy chứng nhận").FillAsync(number);
-        await page.GetByLabel("Kiểm định viên").FillAsync("Trần Văn Minh");
         await page.ScreenshotAsync("20-record-verification");
         await page.GetByTestId("verification-save").ClickAsync();
 
