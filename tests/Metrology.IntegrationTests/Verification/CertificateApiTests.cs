@@ -170,7 +170,7 @@ public abstract class CertificateApiTests(MetrologyApp app) : IntegrationTest(ap
     }
 
     /// <summary>The PDF's text through poppler's pdftotext, or null when poppler-utils is not installed.</summary>
-    private static string? PdfText(byte[] pdf)
+    internal static string? PdfText(byte[] pdf)
     {
         var path = Path.Combine(Path.GetTempPath(), $"certificate-{Guid.NewGuid():N}.pdf");
         File.WriteAllBytes(path, pdf);
@@ -194,4 +194,39 @@ public abstract class CertificateApiTests(MetrologyApp app) : IntegrationTest(ap
     public sealed class Sqlite(SqliteApp app) : CertificateApiTests(app), IClassFixture<SqliteApp>;
 
     public sealed class Postgres(PostgresApp app) : CertificateApiTests(app), IClassFixture<PostgresApp>;
+}
+
+/// <summary>Behind a proxy the QR code must carry the public address, set by App:PublicBaseUrl, not the internal one.</summary>
+public abstract class CertificatePublicAddressTests(MetrologyApp app) : IntegrationTest(app)
+{
+    private const string PublicBaseUrl = "https://kiemdinh.quangtri.gov.vn";
+
+    [Fact]
+    public async Task The_qr_address_in_the_pdf_uses_the_configured_public_base_url()
+    {
+        var world = await App.World();
+        using var lab = await App.As(world.LabOperator, UserApi.Password);
+        var recorded = await lab.RecordAsync(Pass(await App.NewInstrumentAsync(world.EnterpriseId, FuelDispenser)));
+        var certificate = await lab.CertificateAsync(recorded.Certificates[0].Id);
+
+        var pdf = await lab.GetByteArrayAsync($"{CertificatesPath}/{certificate.Id}/pdf", Cancellation);
+
+        var text = CertificateApiTests.PdfText(pdf);
+        Assert.SkipWhen(text is null, "pdftotext (poppler-utils) is not installed.");
+        text.ShouldContain($"{PublicBaseUrl}/verify/{certificate.PublicToken}");
+    }
+
+    public sealed class SqliteWithAddress : SqliteApp
+    {
+        protected override IEnumerable<KeyValuePair<string, string?>> ExtraSettings => [new("App:PublicBaseUrl", PublicBaseUrl + "/")];
+    }
+
+    public sealed class PostgresWithAddress : PostgresApp
+    {
+        protected override IEnumerable<KeyValuePair<string, string?>> ExtraSettings => [new("App:PublicBaseUrl", PublicBaseUrl + "/")];
+    }
+
+    public sealed class Sqlite(SqliteWithAddress app) : CertificatePublicAddressTests(app), IClassFixture<SqliteWithAddress>;
+
+    public sealed class Postgres(PostgresWithAddress app) : CertificatePublicAddressTests(app), IClassFixture<PostgresWithAddress>;
 }
