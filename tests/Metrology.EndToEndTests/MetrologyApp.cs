@@ -23,6 +23,9 @@ public sealed class MetrologyApp : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = default!;
 
+    /// <summary>For arranging data no page creates yet (e.g. designations); tests still act through the browser.</summary>
+    public IServiceProvider Services => factory?.Services ?? throw new InvalidOperationException("The app is not started.");
+
     public static string ScreenshotDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
 
     public async ValueTask InitializeAsync()

@@ -9,7 +9,9 @@ using Metrology.Web.Features.Accounts;
 using Metrology.Web.Features.Auditing;
 using Metrology.Web.Features.Demo;
 using Metrology.Web.Features.Organizations;
+using Metrology.Web.Features.PublicLookup;
 using Metrology.Web.Features.ReferenceData;
+using Metrology.Web.Features.Verification;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -123,12 +125,16 @@ public static class HostingSetup
         services.AddOpenApi();
 
         var loginLimit = configuration.GetValue("RateLimits:LoginPerMinutePerIp", 20);
+        var publicLimit = configuration.GetValue("RateLimits:PublicPerMinutePerIp", 30);
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.AddPolicy(AuthEndpoints.LoginRateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = loginLimit, Window = TimeSpan.FromMinutes(1) }));
+            o.AddPolicy(PublicLookupEndpoints.RateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = publicLimit, Window = TimeSpan.FromMinutes(1) }));
             o.OnRejected = async (context, cancellationToken) =>
             {
                 context.HttpContext.Response.Headers.RetryAfter = "60";
@@ -143,6 +149,9 @@ public static class HostingSetup
         services.AddScoped<OrganizationService>();
         services.AddScoped<UserAdministration>();
         services.AddScoped<DemoDataSeeder>();
+        services.AddScoped<VerificationService>();
+        services.AddScoped<CertificateService>();
+        services.AddScoped<PublicLookupService>();
         services.AddSingleton<DemoStatus>();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
@@ -172,6 +181,8 @@ public static class HostingSetup
         api.MapAdminUserEndpoints();
         api.MapAuditEndpoints();
         api.MapReferenceDataEndpoints();
+        api.MapVerificationEndpoints();
+        api.MapPublicLookupEndpoints();
 
         app.MapAccountEndpoints();
         app.MapCultureEndpoint();

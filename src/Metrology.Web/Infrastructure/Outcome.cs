@@ -32,6 +32,7 @@ public enum OutcomeKind
     Invalid,
     Conflict,
     Forbidden,
+    Unprocessable,
 }
 
 /// <summary>The result of a use case: expected failures are values, not exceptions.</summary>
@@ -71,6 +72,14 @@ public sealed class Outcome<T>
 
     public static Outcome<T> Forbidden(string detail) => new(OutcomeKind.Forbidden, default, null, detail);
 
+    /// <summary>Well-formed input that a business rule refuses (422); <paramref name="field"/> names the input concerned.</summary>
+    public static Outcome<T> Unprocessable(string field, string message)
+    {
+        var errors = new FieldErrors();
+        errors.Add(field, message);
+        return new(OutcomeKind.Unprocessable, default, errors, message);
+    }
+
     /// <summary>Maps the outcome to an HTTP result: ProblemDetails (RFC 9457) for every failure.</summary>
     public IResult ToHttpResult(Func<T, IResult> onOk) => Kind switch
     {
@@ -79,6 +88,10 @@ public sealed class Outcome<T>
         OutcomeKind.Invalid => TypedResults.ValidationProblem(Errors.ToDictionary()),
         OutcomeKind.Conflict => TypedResults.Problem(
             statusCode: StatusCodes.Status409Conflict,
+            detail: Detail,
+            extensions: new Dictionary<string, object?> { ["errors"] = Errors.ToDictionary() }),
+        OutcomeKind.Unprocessable => TypedResults.Problem(
+            statusCode: StatusCodes.Status422UnprocessableEntity,
             detail: Detail,
             extensions: new Dictionary<string, object?> { ["errors"] = Errors.ToDictionary() }),
         _ => TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, detail: Detail),

@@ -142,6 +142,7 @@ public abstract class MetrologyApp : IAsyncLifetime
             ["Demo:Password"] = DemoPassword,
             // Every test logs in from the same address; only the rate-limit test wants the real limit.
             ["RateLimits:LoginPerMinutePerIp"] = "100000",
+            ["RateLimits:PublicPerMinutePerIp"] = "100000",
         };
         var created = database ?? throw new InvalidOperationException("The database is not created.");
         foreach (var (key, value) in created.Settings().Concat(ExtraSettings))

@@ -86,7 +86,8 @@ public abstract partial class PlatformTests(MetrologyApp app) : IntegrationTest(
 
     /// <summary>Pages anyone may open; every other page must send a visitor who is not signed in to the login page.</summary>
     // The access-denied page shows a fixed message and no data: the cookie handler sends signed-in users there.
-    private static readonly string[] PublicPages = ["/Account/Login", "/Account/AccessDenied", "/not-found"];
+    // The certificate lookup is public by law's intent: citizens check a certificate from its QR code.
+    private static readonly string[] PublicPages = ["/Account/Login", "/Account/AccessDenied", "/not-found", "/verify", "/verify/1"];
 
     /// <summary>Every routable page of the app except the public ones, found by reflection so new pages are covered too.</summary>
     public static TheoryData<string> PagesThatRequireSignIn()

@@ -1,0 +1,122 @@
+using Metrology.Core.Data;
+using Metrology.Core.Verification;
+using Metrology.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Metrology.Web.Features.PublicLookup;
+
+/// <summary>What a citizen sees of a certificate: status, instrument, body, dates. Never the owner, never an internal id.</summary>
+public sealed record PublicCertificate(
+    string Status,
+    string CertificateNumber,
+    string? TypeCode,
+    string? TypeNameVi,
+    string? TypeNameEn,
+    string SerialNumber,
+    string? BodyName,
+    DateOnly? VerificationDate,
+    DateOnly IssuedOn,
+    DateOnly? ValidUntil,
+    DateTime? RevokedAt,
+    string? RevocationReason,
+    string? ReplacedByNumber,
+    string? ReplacedByToken);
+
+/// <summary>The answer to /api/v1/public/certificates/{token}: <see cref="Certificate"/> is null when not found.</summary>
+public sealed record PublicCertificateResult(string Status, PublicCertificate? Certificate);
+
+/// <summary>
+/// The answer to a search by certificate number or stamp serial: one match per certificate (several bodies
+/// may use the same number), serials masked, no tokens. <see cref="Status"/> is that of the newest match.
+/// </summary>
+public sealed record PublicLookupResult(string Status, IReadOnlyList<PublicCertificate> Matches);
+
+/// <summary>
+/// The public lookup (design/domain.md, Certificate). Anonymous callers have no tenant scope, and the
+/// queries ignore the filters on purpose: a certificate is public whichever province issued it.
+/// </summary>
+public sealed class PublicLookupService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
+{
+    public const string NotFound = "notFound";
+
+    /// <summary>Enough for every certificate of one number across bodies and its reissues; more is a sign of probing.</summary>
+    private const int MaxMatches = 20;
+
+    public async Task<PublicCertificateResult> ByTokenAsync(string token, CancellationToken cancellationToken = default)
+    {
+        // Tokens are 27 base64url characters; anything else cannot match, so no query for it.
+        if (string.IsNullOrWhiteSpace(token) || token.Length > 40)
+        {
+            return new PublicCertificateResult(NotFound, null);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var found = await QueryAsync(db, db.Certificates.IgnoreQueryFilters().Where(c => c.PublicToken == token), maskSerial: false, cancellationToken);
+        return found.Count == 0 ? new PublicCertificateResult(NotFound, null) : new PublicCertificateResult(found[0].Status, found[0]);
+    }
+
+    public async Task<PublicLookupResult> SearchAsync(string? query, CancellationToken cancellationToken = default)
+    {
+        var q = FieldRules.Blank(query);
+        if (q is null || q.Length > 60)
+        {
+            return new PublicLookupResult(NotFound, []);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var certificates = db.Certificates.IgnoreQueryFilters();
+        var stampVerifications = db.Verifications.IgnoreQueryFilters().Where(v => v.StampSerial == q).Select(v => (long?)v.Id);
+        var rows = certificates.Where(c => c.Number == q || stampVerifications.Contains(c.VerificationId));
+        var matches = await QueryAsync(db, rows, maskSerial: true, cancellationToken);
+        return new PublicLookupResult(matches.Count == 0 ? NotFound : matches[0].Status, matches);
+    }
+
+    private async Task<List<PublicCertificate>> QueryAsync(AppDbContext db, IQueryable<Certificate> rows, bool maskSerial, CancellationToken cancellationToken)
+    {
+        var found = await rows.AsNoTracking()
+            .OrderByDescending(c => c.IssuedOn).ThenByDescending(c => c.Id)
+            .Take(MaxMatches)
+            .Select(c => new
+            {
+                Certificate = c,
+                VerificationDate = db.Verifications.IgnoreQueryFilters().Where(v => v.Id == c.VerificationId).Select(v => (DateOnly?)v.Date).FirstOrDefault(),
+                Instrument = db.Instruments.IgnoreQueryFilters().Where(i => i.Id == c.InstrumentId).Select(i => new { i.TypeCode, i.SerialNumber }).First(),
+                BodyName = db.Organizations.IgnoreQueryFilters().Where(o => o.Id == c.BodyId).Select(o => o.Name).FirstOrDefault(),
+                Replacement = db.Certificates.IgnoreQueryFilters().Where(r => r.Id == c.ReplacedById).Select(r => new { r.Number, r.PublicToken }).FirstOrDefault(),
+            })
+            .ToListAsync(cancellationToken);
+        var codes = found.Select(f => f.Instrument.TypeCode).Where(code => code != null).Distinct().ToList();
+        var types = (await db.Group2InstrumentTypes.AsNoTracking().Where(t => codes.Contains(t.Code)).ToListAsync(cancellationToken))
+            .GroupBy(t => t.Code)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(t => t.EffectiveFrom).First(), StringComparer.Ordinal);
+        var today = DisplayFormat.Today(clock);
+        return found.Select(f =>
+        {
+            var type = f.Instrument.TypeCode is { } code && types.TryGetValue(code, out var t) ? t : null;
+            var certificate = f.Certificate;
+            return new PublicCertificate(
+                StatusName(certificate.StatusOn(today)),
+                certificate.Number,
+                f.Instrument.TypeCode,
+                type?.NameVi,
+                type?.NameEn,
+                maskSerial ? VerificationRules.MaskSerial(f.Instrument.SerialNumber) : f.Instrument.SerialNumber,
+                f.BodyName,
+                f.VerificationDate,
+                certificate.IssuedOn,
+                certificate.ValidUntil,
+                certificate.RevokedAt,
+                certificate.RevocationReason,
+                f.Replacement?.Number,
+                // The replacement's token only to someone who already holds this certificate's token.
+                maskSerial ? null : f.Replacement?.PublicToken);
+        }).ToList();
+    }
+
+    public static string StatusName(CertificateStatus status) => status switch
+    {
+        CertificateStatus.Valid => "valid",
+        CertificateStatus.Expired => "expired",
+        _ => "revoked",
+    };
+}
