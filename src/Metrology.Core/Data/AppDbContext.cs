@@ -94,6 +94,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ITenantScope s
             && (!ScopeOwnOrganizationOnly || c.SellerId == ScopeOrganizationId));
         builder.Entity<Designation>().HasQueryFilter(ProvinceFilter<Designation>());
         builder.Entity<MeasurementStandard>().HasQueryFilter(ProvinceFilter<MeasurementStandard>());
+        // Follows its standard's filter, so a use row never points at a standard the reader cannot see.
+        builder.Entity<VerificationStandardUse>().HasQueryFilter(u =>
+            ScopeProvinceId == null || u.Standard!.ProvinceId == ScopeProvinceId);
     }
 
     private Expression<Func<T, bool>> ProvinceFilter<T>()
