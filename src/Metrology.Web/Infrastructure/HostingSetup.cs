@@ -8,8 +8,11 @@ using Metrology.Web.Components;
 using Metrology.Web.Features.Accounts;
 using Metrology.Web.Features.Auditing;
 using Metrology.Web.Features.Demo;
+using Metrology.Web.Features.Designations;
 using Metrology.Web.Features.Organizations;
 using Metrology.Web.Features.ReferenceData;
+using Metrology.Web.Features.ReferenceVerification;
+using Metrology.Web.Features.Standards;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -132,6 +135,10 @@ public static class HostingSetup
         services.AddScoped<OrganizationService>();
         services.AddScoped<UserAdministration>();
         services.AddScoped<DemoDataSeeder>();
+        services.AddScoped<Group2Catalogue>();
+        services.AddScoped<DesignationService>();
+        services.AddScoped<StandardService>();
+        services.AddScoped<ReferenceCaseService>();
         services.AddSingleton<DemoStatus>();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
@@ -161,6 +168,9 @@ public static class HostingSetup
         api.MapAdminUserEndpoints();
         api.MapAuditEndpoints();
         api.MapReferenceDataEndpoints();
+        api.MapDesignationEndpoints();
+        api.MapStandardEndpoints();
+        api.MapReferenceCaseEndpoints();
 
         app.MapAccountEndpoints();
         app.MapCultureEndpoint();
