@@ -177,6 +177,14 @@ public sealed class DesignationService(
             .OrderBy(o => o.Name).Select(o => new BodyOption(o.Id, o.Name)).ToListAsync(cancellationToken);
     }
 
+    /// <summary>Group 2 types a scope row may name: each code once, with its current Vietnamese name.</summary>
+    public async Task<List<TypeOption>> TypesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Group2InstrumentTypes.AsNoTracking().OrderBy(t => t.Id).Select(t => new TypeOption(t.Code, t.NameVi)).ToListAsync(cancellationToken);
+        return [.. rows.DistinctBy(t => t.Code)];
+    }
+
     /// <summary>The province filter comes from the context; a LabOperator sees only its own body's decisions.</summary>
     private IQueryable<Designation> Visible(AppDbContext db, bool tracked = false)
     {
@@ -368,3 +376,5 @@ public sealed class DesignationService(
 }
 
 public sealed record BodyOption(int Id, string Name);
+
+public sealed record TypeOption(string Code, string Name);
