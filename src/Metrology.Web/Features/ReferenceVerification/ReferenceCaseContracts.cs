@@ -44,12 +44,6 @@ public sealed class ReferenceStepInput
     public string? Conclusion { get; set; }
 }
 
-/// <summary>
-/// One step of a case: done on <see cref="Date"/> (null while pending), due by <see cref="DueDate"/>
-/// (null until the previous step is done), late when done after it or still pending with it past.
-/// </summary>
-public sealed record ReferenceStepDto(string Step, DateOnly? Date, DateOnly? DueDate, bool Late);
-
 public sealed record ReferenceCaseDto(
     int Id,
     string CaseNumber,
@@ -71,7 +65,7 @@ public sealed record ReferenceCaseDto(
     DateOnly? ConclusionSentOn,
     string? Conclusion,
     string? Notes,
-    IReadOnlyList<ReferenceStepDto> Steps,
+    IReadOnlyList<Metrology.Core.Verification.ReferenceCaseStep> Steps,
     bool Late,
     bool Closed,
     DateTime CreatedAt,

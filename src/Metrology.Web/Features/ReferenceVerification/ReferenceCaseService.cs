@@ -48,7 +48,7 @@ public sealed class ReferenceCaseService(
 
     public bool CanWrite => currentUser.IsInRole(WriterRoles);
 
-    public ReferenceDeadlines Deadlines { get; } = ReferenceDeadlines.From(configuration);
+    public ReferenceCaseDeadlines Deadlines { get; } = ReferenceDeadlines.From(configuration);
 
     private bool IsLabOperator => currentUser.IsInRole(Roles.LabOperator);
 
@@ -228,14 +228,14 @@ public sealed class ReferenceCaseService(
         var errors = new FieldErrors();
         var (previous, next) = step switch
         {
-            ReferenceDeadlines.RemovalStep => ((DateOnly?)@case.RequestedOn, @case.VerifiedOn),
-            ReferenceDeadlines.VerificationStep => (@case.RemovedAndSealedOn, @case.ConclusionSentOn),
-            ReferenceDeadlines.ConclusionStep => (@case.VerifiedOn, (DateOnly?)null),
+            ReferenceCaseDeadlines.RemovalStep => ((DateOnly?)@case.RequestedOn, @case.VerifiedOn),
+            ReferenceCaseDeadlines.VerificationStep => (@case.RemovedAndSealedOn, @case.ConclusionSentOn),
+            ReferenceCaseDeadlines.ConclusionStep => (@case.VerifiedOn, (DateOnly?)null),
             _ => (null, null),
         };
-        if (!ReferenceDeadlines.StepNames.Contains(step, StringComparer.Ordinal))
+        if (!ReferenceCaseDeadlines.StepNames.Contains(step, StringComparer.Ordinal))
         {
-            errors.Add("step", text["RefCase.Error.UnknownStep", string.Join(", ", ReferenceDeadlines.StepNames)]);
+            errors.Add("step", text["RefCase.Error.UnknownStep", string.Join(", ", ReferenceCaseDeadlines.StepNames)]);
             return Outcome<ReferenceCaseDto>.Invalid(errors);
         }
 
@@ -261,7 +261,7 @@ public sealed class ReferenceCaseService(
         }
 
         VerificationResult? result = null;
-        if (step == ReferenceDeadlines.VerificationStep)
+        if (step == ReferenceCaseDeadlines.VerificationStep)
         {
             result = Enum.GetValues<VerificationResult>().Select(r => (VerificationResult?)r)
                 .FirstOrDefault(r => string.Equals(r.ToString(), input.Result?.Trim(), StringComparison.OrdinalIgnoreCase));
@@ -271,7 +271,7 @@ public sealed class ReferenceCaseService(
             }
         }
 
-        if (step == ReferenceDeadlines.ConclusionStep)
+        if (step == ReferenceCaseDeadlines.ConclusionStep)
         {
             FieldRules.RequireText(errors, text, "conclusion", input.Conclusion, 2000);
         }
@@ -283,10 +283,10 @@ public sealed class ReferenceCaseService(
 
         switch (step)
         {
-            case ReferenceDeadlines.RemovalStep:
+            case ReferenceCaseDeadlines.RemovalStep:
                 @case.RemovedAndSealedOn = input.Date;
                 break;
-            case ReferenceDeadlines.VerificationStep:
+            case ReferenceCaseDeadlines.VerificationStep:
                 @case.VerifiedOn = input.Date;
                 @case.Result = result;
                 break;
