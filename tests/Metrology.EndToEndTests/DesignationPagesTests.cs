@@ -40,7 +40,8 @@ public sealed class DesignationPagesTests(MetrologyApp app)
         await TypeDateAsync(page, "designation-decision-date", "20/12/2024");
         await TypeDateAsync(page, "designation-valid-from", "01/01/2025");
         await TypeDateAsync(page, "designation-valid-until", Date(DateTime.UtcNow.AddHours(7).AddDays(30)));
-        await PickAsync(page, "designation-scope-type", "Taximet");
+        await PickAsync(page, "designation-scope-type", "Công tơ điện xoay chiều 1 pha kiểu điện tử");
+        await page.GetByTestId("designation-scope-row").GetByText("Đối chứng").ClickAsync();
         await page.ScreenshotAsync("designation-dialog");
         await page.GetByTestId("designation-save").ClickAsync();
 
@@ -53,6 +54,24 @@ public sealed class DesignationPagesTests(MetrologyApp app)
 
         await page.GotoAsync("/");
         await Expect(page.GetByTestId("home-designations-expiring")).ToContainTextAsync("sắp hết hiệu lực");
+
+        // The centre now holds the reference scope: a case requested on 05/01/2026 and not yet acted on is late.
+        await page.GotoAsync("/reference-cases");
+        await page.WaitInteractiveAsync();
+        await page.GetByTestId("refcase-create").ClickAsync();
+        var caseNumber = $"ĐC-{Random.Shared.Next(1000, 9999)}";
+        await page.GetByTestId("refcase-number").FillAsync(caseNumber);
+        await TypeDateAsync(page, "refcase-requested-on", "05/01/2026");
+        await page.GetByTestId("refcase-serial").FillAsync("CT-2026-0042");
+        await page.GetByTestId("refcase-requester").FillAsync("Nguyễn Văn An");
+        await page.GetByTestId("refcase-buyer").FillAsync("Nguyễn Văn An");
+        await page.GetByTestId("refcase-seller").FillAsync("Công ty Điện lực Quảng Trị");
+        await PickAsync(page, "refcase-body", "Trung tâm Kỹ thuật Tiêu chuẩn Đo lường Chất lượng Quảng Trị");
+        await page.GetByTestId("refcase-save").ClickAsync();
+
+        await Expect(page.GetByTestId("refcase-table")).ToContainTextAsync(caseNumber);
+        await Expect(page.GetByTestId("refcase-step-removal").First).ToContainTextAsync("Trễ hạn");
+        await page.ScreenshotAsync("reference-case-late");
     }
 
     [Fact]
