@@ -55,6 +55,12 @@ public abstract class Group2RevisionTests(MetrologyApp app) : IntegrationTest(ap
         after.NameVi.ShouldBe(before.NameVi);
         var history = await History(inspector, "taximeter");
         history.Select(h => h.CycleMonths).ShouldBe([18, 24]);
+        // Who changed the rule, and when, is on record: the old row's end and the new row.
+        var log = await (await admin.GetAsync("/api/v1/audit?entityType=Group2InstrumentType&pageSize=200", Cancellation)).ShouldReturn<PageJson<AuditJson>>();
+        var entries = log.Items.Where(e => e.After!.Contains("\"taximeter\"", StringComparison.Ordinal)).ToList();
+        entries.Select(e => e.Action).ShouldBe(["Create", "Update"], ignoreOrder: true);
+        entries.ShouldAllBe(e => e.UserEmail == MetrologyApp.AdminEmail);
+        entries.Single(e => e.Action == "Update").After!.ShouldContain("2026-04-14");
     }
 
     [Fact]
