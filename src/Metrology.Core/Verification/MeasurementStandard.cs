@@ -44,6 +44,13 @@ public class MeasurementStandard : IProvinceOwned, IAudited
     public DateTime UpdatedAt { get; set; }
 
     public void RefreshSearchText() => SearchText = TextSearch.Fold($"{Name} {Quantity} {Manufacturer} {SerialNumber}");
+
+    /// <summary>True when the standard was within its calibration interval on that date (the due day itself counts).</summary>
+    public bool IsInCalibrationOn(DateOnly date) => IsInCalibration(CalibrationDueDate, date);
+
+    /// <summary>The same rule for callers that only hold the due date: never calibrated means not in calibration.</summary>
+    public static bool IsInCalibration(DateOnly? calibrationDueDate, DateOnly date) =>
+        calibrationDueDate is { } due && due >= date;
 }
 
 /// <summary>One calibration of a standard: by whom, its certificate and the next due date.</summary>

@@ -8,9 +8,12 @@ using Metrology.Web.Components;
 using Metrology.Web.Features.Accounts;
 using Metrology.Web.Features.Auditing;
 using Metrology.Web.Features.Demo;
+using Metrology.Web.Features.Designations;
 using Metrology.Web.Features.Organizations;
 using Metrology.Web.Features.PublicLookup;
 using Metrology.Web.Features.ReferenceData;
+using Metrology.Web.Features.ReferenceVerification;
+using Metrology.Web.Features.Standards;
 using Metrology.Web.Features.Verification;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -152,6 +155,10 @@ public static class HostingSetup
         services.AddScoped<VerificationService>();
         services.AddScoped<CertificateService>();
         services.AddScoped<PublicLookupService>();
+        services.AddScoped<Group2Catalogue>();
+        services.AddScoped<DesignationService>();
+        services.AddScoped<StandardService>();
+        services.AddScoped<ReferenceCaseService>();
         services.AddSingleton<DemoStatus>();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
@@ -183,6 +190,9 @@ public static class HostingSetup
         api.MapReferenceDataEndpoints();
         api.MapVerificationEndpoints();
         api.MapPublicLookupEndpoints();
+        api.MapDesignationEndpoints();
+        api.MapStandardEndpoints();
+        api.MapReferenceCaseEndpoints();
 
         app.MapAccountEndpoints();
         app.MapCultureEndpoint();

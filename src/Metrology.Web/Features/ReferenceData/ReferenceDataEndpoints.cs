@@ -39,5 +39,7 @@ public static class ReferenceDataEndpoints
                 t.Code, t.NameVi, t.NameEn, t.QuantityGroupVi, t.QuantityGroupEn, t.PatternApproval, t.InitialVerification,
                 t.PeriodicVerification, t.AfterRepairVerification, t.CycleMonths, t.Source, t.EffectiveFrom, t.EffectiveTo)).ToListAsync(ct));
         }).WithName("ListGroup2Types");
+
+        group.MapGroup2CatalogueEndpoints();
     }
 }
