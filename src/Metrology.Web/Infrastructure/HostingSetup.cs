@@ -7,6 +7,7 @@ using Metrology.Core.Shared;
 using Metrology.Web.Components;
 using Metrology.Web.Features.Accounts;
 using Metrology.Web.Features.Auditing;
+using Metrology.Web.Features.Calibrations;
 using Metrology.Web.Features.Demo;
 using Metrology.Web.Features.Organizations;
 using Metrology.Web.Features.ReferenceData;
@@ -132,6 +133,7 @@ public static class HostingSetup
         services.AddScoped<OrganizationService>();
         services.AddScoped<UserAdministration>();
         services.AddScoped<DemoDataSeeder>();
+        services.AddScoped<CalibrationService>();
         services.AddSingleton<DemoStatus>();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
@@ -161,6 +163,7 @@ public static class HostingSetup
         api.MapAdminUserEndpoints();
         api.MapAuditEndpoints();
         api.MapReferenceDataEndpoints();
+        api.MapCalibrationEndpoints();
 
         app.MapAccountEndpoints();
         app.MapCultureEndpoint();
