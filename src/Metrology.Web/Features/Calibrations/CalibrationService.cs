@@ -53,8 +53,17 @@ public sealed class CalibrationService(
             .Take(pageSize)
             .Select(c => new
             {
-                c.Id, c.InstrumentId, c.Instrument!.TypeCode, c.Instrument.Manufacturer, c.Instrument.SerialNumber, c.OwnerId, c.BodyId,
-                c.Date, c.Unit, c.DecisionRule, c.Overall,
+                c.Id,
+                c.InstrumentId,
+                c.Instrument!.TypeCode,
+                c.Instrument.Manufacturer,
+                c.Instrument.SerialNumber,
+                c.OwnerId,
+                c.BodyId,
+                c.Date,
+                c.Unit,
+                c.DecisionRule,
+                c.Overall,
                 CertificateNumber = db.Certificates.Where(x => x.CalibrationId == c.Id).OrderByDescending(x => x.Id).Select(x => x.Number).FirstOrDefault(),
                 PointCount = c.Points.Count,
             })
