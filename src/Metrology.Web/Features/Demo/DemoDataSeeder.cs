@@ -9,7 +9,8 @@ namespace Metrology.Web.Features.Demo;
 
 /// <summary>
 /// Demo data of the new Quảng Trị (merged with Quảng Bình on 1/7/2025): its agencies, labs, media outlets,
-/// 40 enterprises and one account per role. Loaded once; the marker row also drives the UI's demo banner.
+/// 40 enterprises and one account per role, then (Demo:SeedRecords) the verification side: see
+/// <see cref="DemoVerificationSeeder"/>. Loaded once; the marker row also drives the UI's demo banner.
 /// Names of the labs other than the provincial Technical Centre, and of all enterprises, are invented.
 /// </summary>
 public sealed class DemoDataSeeder(AppDbContext db, UserManager<AppUser> userManager, IConfiguration configuration, TimeProvider clock)
