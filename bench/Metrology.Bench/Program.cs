@@ -13,12 +13,21 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Metrology.Bench;
 
-// Organisation list and search under a large province, against /health/live of the same app in the same run.
-// Usage: dotnet run -c Release --project bench/Metrology.Bench -- [organisations=200000] [requests=300]
+// Two benchmarks, each against /health/live of the same app in the same run:
+//   organisation list and search under a large province (in-process HTTP):
+//     dotnet run -c Release --project bench/Metrology.Bench -- [organisations=200000] [requests=300]
+//   public certificate lookup with 1,000,000 certificates under wrk (see PublicLookupBench and RESULTS.md):
+//     dotnet run -c Release --project bench/Metrology.Bench -- lookup [--certificates N] [--duration 20s] [--results bench/RESULTS.md] ...
 internal static class BenchProgram
 {
     public static async Task Main(string[] args)
     {
+        if (args.Length > 0 && args[0] == "lookup")
+        {
+            Environment.ExitCode = await PublicLookupBench.RunAsync(args[1..]);
+            return;
+        }
+
         var organisationCount = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200_000;
         var requests = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 300;
         var dataDirectory = Directory.CreateTempSubdirectory("metrology-bench-").FullName;
@@ -93,8 +102,11 @@ internal static class BenchProgram
         Directory.Delete(dataDirectory, recursive: true);
     }
 
-    /// <summary>src/Metrology.Web, found by walking up from the build output to the solution file.</summary>
-    private static string WebProjectDirectory()
+    /// <summary>src/Metrology.Web of the solution this bench was built from.</summary>
+    private static string WebProjectDirectory() => Path.Combine(SolutionDirectory(), "src", "Metrology.Web");
+
+    /// <summary>The repository root, found by walking up from the build output to the solution file.</summary>
+    public static string SolutionDirectory()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Metrology.slnx")))
@@ -102,7 +114,7 @@ internal static class BenchProgram
             directory = directory.Parent;
         }
 
-        return Path.Combine(directory?.FullName ?? throw new InvalidOperationException("Metrology.slnx not found"), "src", "Metrology.Web");
+        return directory?.FullName ?? throw new InvalidOperationException("Metrology.slnx not found");
     }
 
     private static async Task SeedOrganisationsAsync(IServiceProvider services, int count)

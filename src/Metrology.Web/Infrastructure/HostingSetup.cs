@@ -7,6 +7,7 @@ using Metrology.Core.Shared;
 using Metrology.Web.Components;
 using Metrology.Web.Features.Accounts;
 using Metrology.Web.Features.Auditing;
+using Metrology.Web.Features.Calibrations;
 using Metrology.Web.Features.Demo;
 using Metrology.Web.Features.Designations;
 using Metrology.Web.Features.Organizations;
@@ -159,6 +160,7 @@ public static class HostingSetup
         services.AddScoped<DesignationService>();
         services.AddScoped<StandardService>();
         services.AddScoped<ReferenceCaseService>();
+        services.AddScoped<CalibrationService>();
         services.AddSingleton<DemoStatus>();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
@@ -193,6 +195,7 @@ public static class HostingSetup
         api.MapDesignationEndpoints();
         api.MapStandardEndpoints();
         api.MapReferenceCaseEndpoints();
+        api.MapCalibrationEndpoints();
 
         app.MapAccountEndpoints();
         app.MapCultureEndpoint();

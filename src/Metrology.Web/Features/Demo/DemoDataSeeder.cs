@@ -9,7 +9,8 @@ namespace Metrology.Web.Features.Demo;
 
 /// <summary>
 /// Demo data of the new Quảng Trị (merged with Quảng Bình on 1/7/2025): its agencies, labs, media outlets,
-/// 40 enterprises and one account per role. Loaded once; the marker row also drives the UI's demo banner.
+/// 40 enterprises and one account per role, then (Demo:SeedRecords) the verification side: see
+/// <see cref="DemoVerificationSeeder"/>. Loaded once; the marker row also drives the UI's demo banner.
 /// Names of the labs other than the provincial Technical Centre, and of all enterprises, are invented.
 /// </summary>
 public sealed class DemoDataSeeder(AppDbContext db, UserManager<AppUser> userManager, IConfiguration configuration, TimeProvider clock)
@@ -55,20 +56,28 @@ public sealed class DemoDataSeeder(AppDbContext db, UserManager<AppUser> userMan
         Add("Thanh tra Sở Khoa học và Công nghệ Quảng Trị", OrganizationKind.Agency, null, "204 Hùng Vương, phường Đông Hà, tỉnh Quảng Trị");
         Add("Thanh tra Sở Công Thương Quảng Trị", OrganizationKind.Agency, null, "20 Trần Hưng Đạo, phường Đông Hà, tỉnh Quảng Trị");
         var centre = Add(TechnicalCentreName, OrganizationKind.VerificationBody, DemoTaxCode(9000), "02 Lê Lợi, phường Đông Hà, tỉnh Quảng Trị", "0233 3550 168");
-        Add("Công ty TNHH Kiểm định Hiệu chuẩn Đo lường Miền Trung", OrganizationKind.VerificationBody, DemoTaxCode(9001), "Khu công nghiệp Nam Đông Hà, phường Đông Hà, tỉnh Quảng Trị");
-        Add("Trung tâm Thí nghiệm Điện Quảng Bình", OrganizationKind.VerificationBody, DemoTaxCode(9002), "Tiểu khu 6, phường Đồng Hới, tỉnh Quảng Trị");
+        var regionalLab = Add("Công ty TNHH Kiểm định Hiệu chuẩn Đo lường Miền Trung", OrganizationKind.VerificationBody, DemoTaxCode(9001), "Khu công nghiệp Nam Đông Hà, phường Đông Hà, tỉnh Quảng Trị");
+        var electricityLab = Add("Trung tâm Thí nghiệm Điện Quảng Bình", OrganizationKind.VerificationBody, DemoTaxCode(9002), "Tiểu khu 6, phường Đồng Hới, tỉnh Quảng Trị");
         Add("Báo Quảng Trị", OrganizationKind.MediaOutlet, null, "124 Hùng Vương, phường Đông Hà, tỉnh Quảng Trị", null, "baoquangtri@quangtri.gov.vn");
         Add("Đài Phát thanh - Truyền hình Quảng Trị (QRTV)", OrganizationKind.MediaOutlet, null, "33 Hùng Vương, phường Đông Hà, tỉnh Quảng Trị");
 
-        Organization? firstEnterprise = null;
+        var enterprises = new List<Organization>();
         for (var i = 0; i < 40; i++)
         {
             var (name, place) = EnterpriseName(i);
-            var enterprise = Add(name, OrganizationKind.Enterprise, DemoTaxCode(i), $"{place}, tỉnh Quảng Trị");
-            firstEnterprise ??= enterprise;
+            enterprises.Add(Add(name, OrganizationKind.Enterprise, DemoTaxCode(i), $"{place}, tỉnh Quảng Trị"));
         }
 
+        var firstEnterprise = enterprises[0];
         await db.SaveChangesAsync(cancellationToken);
+
+        // Instruments, verifications, designations, standards: thousands of rows. The integration test host
+        // turns them off (Demo:SeedRecords=false) for every fixture but the one that checks them.
+        if (configuration.GetValue("Demo:SeedRecords", true))
+        {
+            await new DemoVerificationSeeder(db, now, Infrastructure.DisplayFormat.Today(clock))
+                .SeedAsync(province.Id, centre, regionalLab, electricityLab, enterprises, cancellationToken);
+        }
 
         var password = configuration["Demo:Password"] is { Length: > 0 } configured ? configured : DefaultPassword;
         await AddUserAsync("admin@demo.local", "Quản trị hệ thống (demo)", Roles.SystemAdmin, null, null, password);
@@ -77,7 +86,7 @@ public sealed class DemoDataSeeder(AppDbContext db, UserManager<AppUser> userMan
         await AddUserAsync("officer@quangtri.demo", "Nguyễn Thị Hoa (demo)", Roles.ProvinceOfficer, province.Id, null, password);
         await AddUserAsync("lab@quangtri.demo", "Trần Văn Minh (demo)", Roles.LabOperator, province.Id, centre.Id, password);
         await AddUserAsync("inspector@quangtri.demo", "Lê Quang Dũng (demo)", Roles.Inspector, province.Id, null, password);
-        await AddUserAsync("enterprise@quangtri.demo", "Phạm Thu Hà (demo)", Roles.EnterpriseUser, province.Id, firstEnterprise!.Id, password);
+        await AddUserAsync("enterprise@quangtri.demo", "Phạm Thu Hà (demo)", Roles.EnterpriseUser, province.Id, firstEnterprise.Id, password);
 
         db.AppSettings.Add(new AppSetting { Key = AppSetting.DemoDataLoaded, Value = now.ToString("O", System.Globalization.CultureInfo.InvariantCulture) });
         await db.SaveChangesAsync(cancellationToken);
