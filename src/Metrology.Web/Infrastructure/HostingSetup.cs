@@ -8,6 +8,7 @@ using Metrology.Web.Components;
 using Metrology.Web.Features.Accounts;
 using Metrology.Web.Features.Auditing;
 using Metrology.Web.Features.Demo;
+using Metrology.Web.Features.Instruments;
 using Metrology.Web.Features.Organizations;
 using Metrology.Web.Features.ReferenceData;
 using Microsoft.AspNetCore.Authentication;
@@ -133,6 +134,7 @@ public static class HostingSetup
         services.AddScoped<UserAdministration>();
         services.AddScoped<DemoDataSeeder>();
         services.AddSingleton<DemoStatus>();
+        services.AddInstruments();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
@@ -161,6 +163,7 @@ public static class HostingSetup
         api.MapAdminUserEndpoints();
         api.MapAuditEndpoints();
         api.MapReferenceDataEndpoints();
+        api.MapInstrumentEndpoints();
 
         app.MapAccountEndpoints();
         app.MapCultureEndpoint();
