@@ -3,6 +3,8 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Metrology.IntegrationTests.Infrastructure;
 
@@ -29,6 +31,11 @@ public abstract class MetrologyApp : IAsyncLifetime
 
     /// <summary>Settings a fixture changes from the defaults below (last one wins).</summary>
     protected virtual IEnumerable<KeyValuePair<string, string?>> ExtraSettings => [];
+
+    /// <summary>Services a fixture replaces, e.g. the clock; applied after the app's own registrations.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
 
     public async ValueTask InitializeAsync()
     {
@@ -136,6 +143,8 @@ public abstract class MetrologyApp : IAsyncLifetime
             ["Demo:Password"] = DemoPassword,
             // Every test logs in from the same address; only the rate-limit test wants the real limit.
             ["RateLimits:LoginPerMinutePerIp"] = "100000",
+            // The daily reminder job would mail at start-up; its own tests switch it on.
+            ["Reminders:Enabled"] = "false",
         };
         var created = database ?? throw new InvalidOperationException("The database is not created.");
         foreach (var (key, value) in created.Settings().Concat(ExtraSettings))
@@ -143,14 +152,15 @@ public abstract class MetrologyApp : IAsyncLifetime
             settings[key] = value;
         }
 
-        factory = new MetrologyWebFactory(settings);
+        factory = new MetrologyWebFactory(settings, ConfigureServices);
         // Starting the host runs migrations and seeding now, not inside the first test's timing.
         _ = factory.Server;
     }
 
     private sealed record TokenResponse(string TokenType, string AccessToken, int ExpiresIn, string RefreshToken);
 
-    private sealed class MetrologyWebFactory(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
+    private sealed class MetrologyWebFactory(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection> configureServices)
+        : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -158,6 +168,8 @@ public abstract class MetrologyApp : IAsyncLifetime
             {
                 builder.UseSetting(key, value);
             }
+
+            builder.ConfigureTestServices(configureServices);
         }
     }
 }
