@@ -3,6 +3,7 @@ using System.Linq.Expressions;
 using Metrology.Core.Accounts;
 using Metrology.Core.Data;
 using Metrology.Core.Instruments;
+using Metrology.Core.Organizations;
 using Metrology.Core.Shared;
 using Metrology.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -240,10 +241,16 @@ public sealed class InstrumentService(
     }
 
     /// <summary>Owners the caller may pick in the form: its province's organisations (all kinds), or all for national users.</summary>
-    public async Task<IReadOnlyList<OwnerOption>> OwnerOptionsAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<OwnerOption>> OwnerOptionsAsync(OrganizationKind? kind = null, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Organizations.AsNoTracking().OrderBy(o => o.Name).Take(2000)
+        var organizations = db.Organizations.AsNoTracking();
+        if (kind is { } only)
+        {
+            organizations = organizations.Where(o => o.Kind == only);
+        }
+
+        return await organizations.OrderBy(o => o.Name).Take(2000)
             .Select(o => new OwnerOption(o.Id, o.Name)).ToListAsync(cancellationToken);
     }
 
