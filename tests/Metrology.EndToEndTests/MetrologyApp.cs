@@ -23,6 +23,9 @@ public sealed class MetrologyApp : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = default!;
 
+    /// <summary>The app's services, for the few arrangements no page offers (e.g. what a verification writes).</summary>
+    public IServiceProvider Services => factory?.Services ?? throw new InvalidOperationException("The app is not started.");
+
     public static string ScreenshotDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
 
     public async ValueTask InitializeAsync()
@@ -92,6 +95,8 @@ public sealed class MetrologyApp : IAsyncLifetime
             builder.UseSetting("Demo:Seed", "true");
             builder.UseSetting("Demo:Password", DemoPassword);
             builder.UseSetting("RateLimits:LoginPerMinutePerIp", "1000");
+            // The reminder job would mail at start-up; the instrument journey runs it from the admin page instead.
+            builder.UseSetting("Reminders:Enabled", "false");
         }
     }
 }
