@@ -33,7 +33,7 @@ public sealed class InstrumentService(
 
     public DateOnly Today => DisplayFormat.Today(clock);
 
-    public int DueSoonDays => DueRules.DueSoonDays(configuration);
+    public int DueSoonDays => InstrumentsSetup.DueSoonDays(configuration);
 
     public async Task<Outcome<KeysetPage<InstrumentDto>>> ListAsync(InstrumentQuery query, CancellationToken cancellationToken = default)
     {

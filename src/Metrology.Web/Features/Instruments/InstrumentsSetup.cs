@@ -1,3 +1,5 @@
+using Metrology.Core.Instruments;
+
 namespace Metrology.Web.Features.Instruments;
 
 /// <summary>The instruments area's services, registered by HostingSetup in one call.</summary>
@@ -11,4 +13,8 @@ public static class InstrumentsSetup
         services.AddHostedService<ReminderJob>();
         return services;
     }
+
+    /// <summary>The due-soon window in days: Reminders:DueSoonDays, default 30 (design/domain.md, "configurable").</summary>
+    public static int DueSoonDays(IConfiguration configuration) =>
+        Math.Max(0, configuration.GetValue("Reminders:DueSoonDays", DueRules.DefaultDueSoonDays));
 }

@@ -34,7 +34,7 @@ public sealed class ReminderService(
 
     public async Task<ReminderRunResult> RunAsync(DateOnly today, CancellationToken cancellationToken = default)
     {
-        var window = DueRules.DueSoonDays(configuration);
+        var window = InstrumentsSetup.DueSoonDays(configuration);
         await using var db = new AppDbContext(dbOptions, UnscopedTenant.Instance, clock);
         var due = await db.Instruments.AsNoTracking()
             .Where(DueRules.IsDue(today, window))

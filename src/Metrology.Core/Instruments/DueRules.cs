@@ -1,7 +1,6 @@
 using System.Linq.Expressions;
-using Metrology.Core.Instruments;
 
-namespace Metrology.Web.Features.Instruments;
+namespace Metrology.Core.Instruments;
 
 /// <summary>Where an instrument stands against its verification due date, as the lists and chips show it.</summary>
 public enum DueState
@@ -27,15 +26,12 @@ public enum DueState
 
 /// <summary>
 /// The due-date rules, once as a C# function (for one instrument) and once as query predicates (for lists),
-/// so a chip and a filter can never disagree. "Today" is the Vietnam date; the window is
-/// Reminders:DueSoonDays (default 30): due on today + window is still "due soon", the day after is "ok".
+/// so a chip and a filter can never disagree. "Today" is the Vietnam date; the window is a
+/// setting (Reminders:DueSoonDays, default 30): due on today + window is still "due soon", the day after is "ok".
 /// </summary>
 public static class DueRules
 {
     public const int DefaultDueSoonDays = 30;
-
-    public static int DueSoonDays(IConfiguration configuration) =>
-        Math.Max(0, configuration.GetValue("Reminders:DueSoonDays", DefaultDueSoonDays));
 
     public static DueState StateOf(InstrumentStatus status, string? typeCode, bool mustNotBeUsed, DateOnly? lastVerifiedOn, DateOnly? nextDueDate, DateOnly today, int dueSoonDays)
     {
