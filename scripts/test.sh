@@ -40,6 +40,8 @@ install_missing_packages() {
         missing+=(postgresql)
     fi
     dpkg -s fonts-liberation2 >/dev/null 2>&1 || missing+=(fonts-liberation2)
+    # pdftotext reads back the certificate PDFs the tests download.
+    command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
     if [ ${#missing[@]} -eq 0 ]; then
         return
     fi

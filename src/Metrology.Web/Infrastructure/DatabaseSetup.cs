@@ -1,5 +1,6 @@
 using Metrology.Core.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Metrology.Web.Infrastructure;
 
@@ -42,7 +43,14 @@ public static class DatabaseSetup
         }
 
         // Scoped factory: each context it creates sees the tenant scope of the request or circuit that asked.
-        services.AddDbContextFactory<AppDbContext>(configure, ServiceLifetime.Scoped);
+        // Interceptors registered in DI (the tests' query counter) are attached to every context.
+        services.AddDbContextFactory<AppDbContext>(
+            (sp, o) =>
+            {
+                configure(o);
+                o.AddInterceptors(sp.GetServices<IInterceptor>());
+            },
+            ServiceLifetime.Scoped);
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
         return services;
     }

@@ -104,8 +104,19 @@ public static class HostingSetup
             o.SupportedCultures = SupportedCultures;
             o.SupportedUICultures = SupportedCultures;
             o.ApplyCurrentCultureToResponseHeaders = true;
+            // API clients choose their language with Accept-Language. Pages ignore the header: the UI is
+            // Vietnamese until the user picks English on the switch (a cookie), whatever the browser says.
+            var acceptLanguage = new AcceptLanguageHeaderRequestCultureProvider();
+            o.RequestCultureProviders =
+            [
+                new CookieRequestCultureProvider(),
+                new CustomRequestCultureProvider(context => context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+                    ? acceptLanguage.DetermineProviderCultureResult(context)
+                    : Task.FromResult<ProviderCultureResult?>(null)),
+            ];
         });
 
+        services.AddMetrologyTelemetry(configuration);
         services.AddProblemDetails();
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));

@@ -34,6 +34,48 @@ public abstract class AuthTests(MetrologyApp app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task A_refresh_token_gets_a_new_access_token_until_the_account_is_locked()
+    {
+        var user = await App.CreateAsync("ProvinceOfficer", TestData.QuangTri);
+        using var anonymous = App.Anonymous();
+        using var login = await Login(anonymous, user.Email, UserApi.Password);
+        var first = await login.ShouldReturn<TokenJson>();
+
+        using var refresh = await anonymous.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = first.RefreshToken }, Cancellation);
+        var second = await refresh.ShouldReturn<TokenJson>();
+        second.AccessToken.ShouldNotBe(first.AccessToken);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/auth/me");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", second.AccessToken);
+        (await (await anonymous.SendAsync(request, Cancellation)).ShouldReturn<MeJson>()).Email.ShouldBe(user.Email);
+
+        using var admin = await App.AsSystemAdmin();
+        (await admin.PutAsJsonAsync($"/api/v1/admin/users/{user.Id}", new { role = "ProvinceOfficer", provinceSlug = TestData.QuangTri, locked = true }, Cancellation))
+            .StatusCode.ShouldBe(HttpStatusCode.OK);
+        using var afterLock = await anonymous.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = second.RefreshToken }, Cancellation);
+        (await afterLock.ShouldBeProblem(HttpStatusCode.Unauthorized)).Title.ShouldBe("Phiên đăng nhập đã hết hạn hoặc không còn hợp lệ. Hãy đăng nhập lại.");
+    }
+
+    [Fact]
+    public async Task A_made_up_refresh_token_answers_401()
+    {
+        using var anonymous = App.Anonymous();
+
+        using var response = await anonymous.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = "not-a-token" }, Cancellation);
+
+        await response.ShouldBeProblem(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task A_refresh_without_a_token_names_the_missing_field()
+    {
+        using var anonymous = App.Anonymous();
+
+        using var response = await anonymous.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = "" }, Cancellation);
+
+        (await response.ShouldBeProblem(HttpStatusCode.BadRequest)).ErrorsFor("refreshToken").ShouldNotBeEmpty();
+    }
+
+    [Fact]
     public async Task The_email_is_matched_regardless_of_case_and_surrounding_spaces()
     {
         using var anonymous = App.Anonymous();

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Metrology.IntegrationTests.Infrastructure;
@@ -26,6 +27,9 @@ public abstract class MetrologyApp : IAsyncLifetime
     public abstract DatabaseEngine Engine { get; }
 
     public IServiceProvider Services => Factory.Services;
+
+    /// <summary>Counts the SQL commands this app sends; see <see cref="QueryCounter"/>.</summary>
+    public QueryCounter Queries { get; } = new();
 
     private MetrologyWebFactory Factory => factory ?? throw new InvalidOperationException("The app is not started.");
 
@@ -152,7 +156,11 @@ public abstract class MetrologyApp : IAsyncLifetime
             settings[key] = value;
         }
 
-        factory = new MetrologyWebFactory(settings, ConfigureServices);
+        factory = new MetrologyWebFactory(settings, services =>
+        {
+            services.AddSingleton<IInterceptor>(Queries);
+            ConfigureServices(services);
+        });
         // Starting the host runs migrations and seeding now, not inside the first test's timing.
         _ = factory.Server;
     }

@@ -208,6 +208,41 @@ public abstract class OrganizationApiTests(MetrologyApp app) : IntegrationTest(a
         secondPage.Items.ShouldHaveSingleItem().Id.ShouldBe(gamma.Id);
     }
 
+    [Fact]
+    public async Task A_system_admin_who_changes_an_organisation_without_naming_a_province_keeps_its_province()
+    {
+        using var officer = await App.As(TestData.QuangTriOfficer);
+        var created = await officer.CreateOrganization(TestData.Enterprise(name: TestData.Unique("Giữ tỉnh")));
+        using var admin = await App.As(TestData.DemoSystemAdmin);
+
+        var changes = TestData.Enterprise(name: "Công ty đổi tên", taxCode: created.TaxCode);
+        changes.Remove("provinceSlug");
+        using var updated = await admin.PutAsJsonAsync($"{OrganizationApi.Path}/{created.Id}", changes, Cancellation);
+
+        var after = await updated.ShouldReturn<OrganizationJson>();
+        after.Name.ShouldBe("Công ty đổi tên");
+        after.ProvinceSlug.ShouldBe(TestData.QuangTri);
+        (await officer.GetAsync($"{OrganizationApi.Path}/{created.Id}", Cancellation)).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task A_page_of_fifty_costs_the_same_number_of_queries_as_a_page_of_five()
+    {
+        using var officer = await App.As(TestData.QuangTriOfficer);
+        await officer.ListOrganizations("pageSize=1");
+
+        App.Queries.Reset();
+        (await officer.ListOrganizations("pageSize=5")).Items.Count.ShouldBe(5);
+        var forFive = App.Queries.Count;
+        App.Queries.Reset();
+        (await officer.ListOrganizations("pageSize=50")).Items.Count.ShouldBeGreaterThanOrEqualTo(TestData.DemoOrganizationCount);
+        var forFifty = App.Queries.Count;
+
+        forFifty.ShouldBe(forFive);
+        // The bearer check reads the user; the list itself is one count and one page query.
+        forFive.ShouldBeLessThanOrEqualTo(4);
+    }
+
     public sealed class Sqlite(SqliteApp app) : OrganizationApiTests(app), IClassFixture<SqliteApp>;
 
     public sealed class Postgres(PostgresApp app) : OrganizationApiTests(app), IClassFixture<PostgresApp>;

@@ -69,6 +69,21 @@ public abstract partial class PlatformTests(MetrologyApp app) : IntegrationTest(
         html.ShouldContain("password", Case.Insensitive);
     }
 
+    [Fact]
+    public async Task Pages_stay_vietnamese_for_an_english_browser_until_the_user_switches()
+    {
+        using var browser = App.Anonymous(language: "en-US");
+
+        using var before = await browser.GetAsync("/Account/Login", Cancellation);
+        var vietnamese = await before.Content.ReadAsStringAsync(Cancellation);
+        vietnamese.ShouldContain("<html lang=\"vi\"");
+
+        using var switchRequest = new HttpRequestMessage(HttpMethod.Get, "/Account/Login");
+        switchRequest.Headers.Add("Cookie", ".AspNetCore.Culture=c%3Den-GB%7Cuic%3Den-GB");
+        using var after = await browser.SendAsync(switchRequest, Cancellation);
+        (await after.Content.ReadAsStringAsync(Cancellation)).ShouldContain("<html lang=\"en\"");
+    }
+
     /// <summary>Pages anyone may open; every other page must send a visitor who is not signed in to the login page.</summary>
     // The access-denied page shows a fixed message and no data: the cookie handler sends signed-in users there.
     private static readonly string[] PublicPages = ["/Account/Login", "/Account/AccessDenied", "/not-found"];

@@ -1,13 +1,17 @@
 using System.Security.Claims;
 using Metrology.Core.Accounts;
 using Metrology.Web.Infrastructure;
+using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace Metrology.Web.Features.Accounts;
 
 public sealed record LoginRequest(string? Email, string? Password);
+
+public sealed record RefreshRequest(string? RefreshToken);
 
 public sealed record MeResponse(string Id, string? Email, string? FullName, string Role, string? ProvinceSlug, int? OrganizationId);
 
@@ -50,6 +54,35 @@ public static class AuthEndpoints
         .RequireRateLimiting(LoginRateLimitPolicy)
         .WithName("Login")
         .WithSummary("Exchange e-mail and password for a bearer access token.");
+
+        group.MapPost("/refresh", async Task<Results<SignInHttpResult, ProblemHttpResult, ValidationProblem>> (
+            RefreshRequest request, SignInManager<AppUser> signInManager, IOptionsMonitor<BearerTokenOptions> bearerOptions,
+            TimeProvider clock, IStringLocalizer<SharedResource> text) =>
+        {
+            var errors = new FieldErrors();
+            FieldRules.RequireText(errors, text, "refreshToken", request.RefreshToken, 4096);
+            if (errors.Any)
+            {
+                return TypedResults.ValidationProblem(errors.ToDictionary());
+            }
+
+            // The same checks as Identity's MapIdentityApi: not expired, and the security stamp still
+            // matches, so a locked account or a changed role cannot refresh its way back in.
+            var ticket = bearerOptions.Get(IdentityConstants.BearerScheme).RefreshTokenProtector.Unprotect(request.RefreshToken);
+            if (ticket?.Properties.ExpiresUtc is not { } expires || clock.GetUtcNow() >= expires
+                || await signInManager.ValidateSecurityStampAsync(ticket.Principal) is not { } user
+                || await signInManager.UserManager.IsLockedOutAsync(user))
+            {
+                return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: text["Login.RefreshInvalid"]);
+            }
+
+            var principal = await signInManager.CreateUserPrincipalAsync(user);
+            return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
+        })
+        .AllowAnonymous()
+        .RequireRateLimiting(LoginRateLimitPolicy)
+        .WithName("RefreshToken")
+        .WithSummary("Exchange a refresh token for a new access token (and refresh token).");
 
         group.MapGet("/me", (ClaimsPrincipal user, CurrentUser current) =>
             TypedResults.Ok(new MeResponse(

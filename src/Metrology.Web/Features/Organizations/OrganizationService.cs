@@ -65,7 +65,7 @@ public sealed class OrganizationService(
     public async Task<Outcome<OrganizationDto>> CreateAsync(OrganizationInput input, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var (provinceId, errors) = await ValidateAsync(db, input, cancellationToken);
+        var (provinceId, errors) = await ValidateAsync(db, input, currentProvinceId: null, cancellationToken);
         if (errors.Any)
         {
             return Outcome<OrganizationDto>.Invalid(errors);
@@ -93,7 +93,7 @@ public sealed class OrganizationService(
             return Outcome<OrganizationDto>.NotFound();
         }
 
-        var (provinceId, errors) = await ValidateAsync(db, input, cancellationToken);
+        var (provinceId, errors) = await ValidateAsync(db, input, organization.ProvinceId, cancellationToken);
         if (errors.Any)
         {
             return Outcome<OrganizationDto>.Invalid(errors);
@@ -158,7 +158,8 @@ public sealed class OrganizationService(
         organization.RefreshSearchText();
     }
 
-    private async Task<(int? ProvinceId, FieldErrors Errors)> ValidateAsync(AppDbContext db, OrganizationInput input, CancellationToken cancellationToken)
+    /// <param name="currentProvinceId">On update, the organisation's province, kept when a national user sends no province.</param>
+    private async Task<(int? ProvinceId, FieldErrors Errors)> ValidateAsync(AppDbContext db, OrganizationInput input, int? currentProvinceId, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         FieldRules.RequireText(errors, text, "name", input.Name, Organization.NameMaxLength);
@@ -198,7 +199,7 @@ public sealed class OrganizationService(
         FieldRules.OptionalPhone(errors, text, "phone", input.Phone, Organization.PhoneMaxLength);
         FieldRules.OptionalEmail(errors, text, "email", input.Email, Organization.EmailMaxLength);
 
-        int? provinceId = null;
+        int? provinceId = currentProvinceId;
         if (currentUser.ProvinceId is { } ownProvince)
         {
             provinceId = ownProvince;
