@@ -65,9 +65,9 @@ public static class InstrumentApi
         return await response.ShouldReturn<InstrumentDetailJson>();
     }
 
-    public static async Task<KeysetPageJson<InstrumentJson>> ListInstruments(this HttpClient client, string query)
+    public static async Task<KeysetPageJson<InstrumentJson>> ListInstruments(this HttpClient client, string query, bool dueList = false)
     {
-        using var response = await client.GetAsync($"{Path}?{query}");
+        using var response = await client.GetAsync($"{Path}{(dueList ? "/due" : string.Empty)}?{query}");
         return await response.ShouldReturn<KeysetPageJson<InstrumentJson>>();
     }
 

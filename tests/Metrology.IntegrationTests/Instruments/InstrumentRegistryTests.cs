@@ -234,6 +234,36 @@ public abstract class InstrumentRegistryTests(MetrologyApp app) : IntegrationTes
         never.Items.Select(i => i.Id).ShouldBe([dispenser.Id, meter.Id]);
     }
 
+    [Fact]
+    public async Task The_list_and_the_due_list_cost_the_same_few_queries_for_2_rows_or_12()
+    {
+        var owner = await App.NewEnterprise();
+        using var officer = await App.As(TestData.QuangTriOfficer);
+        for (var n = 0; n < 12; n++)
+        {
+            var instrument = await officer.CreateInstrument(InstrumentApi.Body(owner.Id));
+            await App.SetDueState(instrument.Id, new DateOnly(2026, 1, 1), new DateOnly(2027, 1, 1 + n));
+        }
+
+        async Task<int> Count(string url, int expectedRows)
+        {
+            App.Queries.Reset();
+            (await officer.ListInstruments(url[(url.IndexOf('?', StringComparison.Ordinal) + 1)..], url.StartsWith("due", StringComparison.Ordinal))).Items.Count.ShouldBe(expectedRows);
+            return App.Queries.Count;
+        }
+
+        var listTwo = await Count($"?ownerId={owner.Id}&pageSize=2", 2);
+        var listTwelve = await Count($"?ownerId={owner.Id}&pageSize=20", 12);
+        var dueTwo = await Count($"due?ownerId={owner.Id}&pageSize=2", 2);
+        var dueTwelve = await Count($"due?ownerId={owner.Id}&pageSize=20", 12);
+
+        listTwelve.ShouldBe(listTwo);
+        dueTwelve.ShouldBe(dueTwo);
+        // The bearer check reads the user; a page is one query for the rows and one for the type names.
+        listTwo.ShouldBeLessThanOrEqualTo(4);
+        dueTwo.ShouldBeLessThanOrEqualTo(4);
+    }
+
     public sealed class Sqlite(InstrumentSqliteApp app) : InstrumentRegistryTests(app), IClassFixture<InstrumentSqliteApp>;
 
     public sealed class Postgres(InstrumentPostgresApp app) : InstrumentRegistryTests(app), IClassFixture<InstrumentPostgresApp>;
