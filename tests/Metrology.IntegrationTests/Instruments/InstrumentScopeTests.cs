@@ -85,6 +85,20 @@ public abstract class InstrumentScopeTests(MetrologyApp app) : IntegrationTest(a
         (await officer.GetInstrument(scene.InstrumentB.Id)).Instrument.ShouldBe(scene.InstrumentB);
     }
 
+    [Fact]
+    public async Task An_enterprise_user_sees_its_instruments_verification_history_with_the_labs_name()
+    {
+        var scene = await ArrangeScene();
+        await App.AddVerification(scene.InstrumentA.Id, await App.DemoBodyId(), new DateOnly(2026, 2, 3), nextDueDate: new DateOnly(2031, 2, 3));
+        using var user = await App.As(scene.UserA.Email, UserApi.Password);
+
+        var detail = await user.GetInstrument(scene.InstrumentA.Id);
+
+        var verification = detail.Verifications.ShouldHaveSingleItem();
+        verification.Date.ShouldBe(new DateOnly(2026, 2, 3));
+        verification.BodyName.ShouldBe("Trung tâm Kỹ thuật Tiêu chuẩn Đo lường Chất lượng Quảng Trị");
+    }
+
     public static TheoryData<string> QuangTriAccounts() =>
         [TestData.QuangTriAdmin, TestData.QuangTriOfficer, TestData.QuangTriInspector, TestData.QuangTriLabOperator, TestData.QuangTriEnterpriseUser];
 

@@ -148,11 +148,15 @@ public sealed class InstrumentService(
             return null;
         }
 
+        // The body's name is read past the tenant filter: an enterprise user may not list the lab as an
+        // organisation, yet the lab that verified its instrument is on the certificate (and public lookup).
         var verifications = await db.Verifications.AsNoTracking()
             .Where(v => v.InstrumentId == id)
             .OrderByDescending(v => v.Date).ThenByDescending(v => v.Id)
             .Select(v => new InstrumentVerificationDto(
-                v.Id, v.Date, v.Kind, v.Result, v.Body!.Name, v.StampSerial,
+                v.Id, v.Date, v.Kind, v.Result,
+                db.Organizations.IgnoreQueryFilters().Where(o => o.Id == v.BodyId).Select(o => o.Name).First(),
+                v.StampSerial,
                 db.Certificates.Where(c => c.VerificationId == v.Id && c.RevokedAt == null).Select(c => c.Number).FirstOrDefault(),
                 v.VerifierName, v.NextDueDate))
             .ToListAsync(cancellationToken);
