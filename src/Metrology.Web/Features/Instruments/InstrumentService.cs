@@ -26,6 +26,12 @@ public sealed class InstrumentService(
     /// <summary>design/domain.md, Roles: instruments are W for these (each within its scope), R for the rest.</summary>
     public static readonly string[] WriterRoles = [Roles.SystemAdmin, Roles.ProvinceOfficer, Roles.LabOperator, Roles.EnterpriseUser];
 
+    // Column sizes of the EF configuration (Core/Data/VerificationConfigurations.cs) that Instrument has no constant for.
+    public const int SerialMaxLength = 100;
+    public const int PatternApprovalMaxLength = 100;
+    public const int AccuracyClassMaxLength = 50;
+    public const int LocationMaxLength = 300;
+
     public bool CanWrite => currentUser.IsInRole(WriterRoles);
 
     /// <summary>An enterprise user registers only its own instruments; the form hides the owner field for it.</summary>
@@ -332,10 +338,10 @@ public sealed class InstrumentService(
         FieldRules.RequireText(errors, text, "manufacturer", input.Manufacturer, Instrument.TextMaxLength);
         FieldRules.RequireText(errors, text, "serialNumber", input.SerialNumber, SerialMaxLength);
         FieldRules.OptionalText(errors, text, "model", input.Model, Instrument.TextMaxLength);
-        FieldRules.OptionalText(errors, text, "patternApprovalNumber", input.PatternApprovalNumber, 100);
-        FieldRules.OptionalText(errors, text, "accuracyClass", input.AccuracyClass, 50);
+        FieldRules.OptionalText(errors, text, "patternApprovalNumber", input.PatternApprovalNumber, PatternApprovalMaxLength);
+        FieldRules.OptionalText(errors, text, "accuracyClass", input.AccuracyClass, AccuracyClassMaxLength);
         FieldRules.OptionalText(errors, text, "measuringRange", input.MeasuringRange, Instrument.TextMaxLength);
-        FieldRules.OptionalText(errors, text, "location", input.Location, 300);
+        FieldRules.OptionalText(errors, text, "location", input.Location, LocationMaxLength);
 
         var status = InstrumentStatus.InService;
         if (FieldRules.Blank(input.Status) is { } statusText)
@@ -388,8 +394,6 @@ public sealed class InstrumentService(
 
         return new ValidatedInput(ownerId ?? 0, provinceId, typeCode, status, errors.Any ? Outcome<InstrumentDto>.Invalid(errors) : null);
     }
-
-    private const int SerialMaxLength = 100;
 
     private static void Apply(Instrument instrument, InstrumentInput input, ValidatedInput valid, DateTime now)
     {
