@@ -83,6 +83,9 @@ public sealed class InstrumentJourneyTests(MetrologyApp app)
         await admin.GotoAsync("/instruments/reminders");
         await admin.WaitInteractiveAsync();
         await admin.GetByTestId("reminders-run").ClickAsync();
+        // Demo owners are mailed in the same run; the search keeps the table to this instrument.
+        await admin.GetByTestId("reminders-search").FillAsync(serial);
+        await Expect(admin.GetByTestId("reminders-table").Locator("tbody tr")).ToHaveCountAsync(1);
         await Expect(admin.GetByTestId("reminders-table")).ToContainTextAsync(serial);
         await admin.GetByTestId("reminders-run").ClickAsync();
         await admin.ScreenshotAsync("33-reminders-sent");

@@ -147,6 +147,8 @@ public abstract class ReminderTests(MetrologyApp app) : IntegrationTest(app)
         row.Recipient.ShouldBe(address);
         row.OwnerName.ShouldBe(owner.Name);
         await forbidden.ShouldHaveStatus(HttpStatusCode.Forbidden);
+        using var searched = await officer.GetAsync($"{InstrumentApi.Path}/reminders?search={instrument.SerialNumber.ToLowerInvariant()}", Cancellation);
+        (await searched.ShouldReturn<List<ReminderJson>>()).Select(r => r.InstrumentId).ShouldBe([instrument.Id]);
     }
 
     [Fact]

@@ -107,8 +107,8 @@ public static class InstrumentEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         var reminders = group.MapGroup("/reminders").RequireAuthorization(p => p.RequireRole(ReminderReaders));
-        reminders.MapGet("/", async (InstrumentService service, int? take, CancellationToken ct) =>
-            TypedResults.Ok(await service.RemindersAsync(take ?? 200, ct)))
+        reminders.MapGet("/", async (InstrumentService service, string? search, int? take, CancellationToken ct) =>
+            TypedResults.Ok(await service.RemindersAsync(search, take ?? 200, ct)))
             .WithName("ListRemindersSent");
 
         reminders.MapPost("/run", async (ReminderService reminderService, InstrumentService service, CancellationToken ct) =>

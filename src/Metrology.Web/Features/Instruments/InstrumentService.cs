@@ -239,11 +239,17 @@ public sealed class InstrumentService(
     }
 
     /// <summary>The most recent reminders mailed about instruments the caller can see.</summary>
-    public async Task<IReadOnlyList<ReminderSentDto>> RemindersAsync(int take, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ReminderSentDto>> RemindersAsync(string? search, int take, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.RemindersSent.AsNoTracking()
-            .Join(db.Instruments, r => r.InstrumentId, i => i.Id, (r, i) => new { r, i })
+        var rows = db.RemindersSent.AsNoTracking().Join(db.Instruments, r => r.InstrumentId, i => i.Id, (r, i) => new { r, i });
+        foreach (var word in TextSearch.Fold(search).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var pattern = TextSearch.LikeContainsPattern(word);
+            rows = rows.Where(x => EF.Functions.Like(x.i.SearchText, pattern, "\\") || EF.Functions.Like(x.i.Owner!.SearchText, pattern, "\\"));
+        }
+
+        return await rows
             .OrderByDescending(x => x.r.Id)
             .Take(Math.Clamp(take, 1, 1000))
             .Select(x => new ReminderSentDto(x.r.Id, x.i.Id, x.i.SerialNumber, x.i.Owner!.Name, x.r.DueDate, x.r.Kind, x.r.Recipient, x.r.SentAt))
