@@ -95,6 +95,8 @@ public sealed class MetrologyApp : IAsyncLifetime
             builder.UseSetting("Demo:Seed", "true");
             builder.UseSetting("Demo:Password", DemoPassword);
             builder.UseSetting("RateLimits:LoginPerMinutePerIp", "1000");
+            // The reminder job would mail at start-up; the instrument journey runs it from the admin page instead.
+            builder.UseSetting("Reminders:Enabled", "false");
         }
     }
 }

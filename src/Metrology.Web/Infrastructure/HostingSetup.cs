@@ -10,6 +10,7 @@ using Metrology.Web.Features.Auditing;
 using Metrology.Web.Features.Calibrations;
 using Metrology.Web.Features.Demo;
 using Metrology.Web.Features.Designations;
+using Metrology.Web.Features.Instruments;
 using Metrology.Web.Features.Organizations;
 using Metrology.Web.Features.PublicLookup;
 using Metrology.Web.Features.ReferenceData;
@@ -162,6 +163,7 @@ public static class HostingSetup
         services.AddScoped<ReferenceCaseService>();
         services.AddScoped<CalibrationService>();
         services.AddSingleton<DemoStatus>();
+        services.AddInstruments();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
@@ -196,6 +198,7 @@ public static class HostingSetup
         api.MapStandardEndpoints();
         api.MapReferenceCaseEndpoints();
         api.MapCalibrationEndpoints();
+        api.MapInstrumentEndpoints();
 
         app.MapAccountEndpoints();
         app.MapCultureEndpoint();

@@ -36,6 +36,11 @@ public abstract class MetrologyApp : IAsyncLifetime
     /// <summary>Settings a fixture changes from the defaults below (last one wins).</summary>
     protected virtual IEnumerable<KeyValuePair<string, string?>> ExtraSettings => [];
 
+    /// <summary>Services a fixture replaces, e.g. the clock; applied after the app's own registrations.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
     public async ValueTask InitializeAsync()
     {
         if (Engine == DatabaseEngine.Postgres && TestDatabase.PostgresUnavailableReason is { } reason)
@@ -145,6 +150,8 @@ public abstract class MetrologyApp : IAsyncLifetime
             // Every test logs in from the same address; only the rate-limit test wants the real limit.
             ["RateLimits:LoginPerMinutePerIp"] = "100000",
             ["RateLimits:PublicPerMinutePerIp"] = "100000",
+            // The daily reminder job would mail at start-up; its own tests switch it on.
+            ["Reminders:Enabled"] = "false",
         };
         var created = database ?? throw new InvalidOperationException("The database is not created.");
         foreach (var (key, value) in created.Settings().Concat(ExtraSettings))
@@ -152,14 +159,19 @@ public abstract class MetrologyApp : IAsyncLifetime
             settings[key] = value;
         }
 
-        factory = new MetrologyWebFactory(settings, Queries);
+        factory = new MetrologyWebFactory(settings, services =>
+        {
+            services.AddSingleton<IInterceptor>(Queries);
+            ConfigureServices(services);
+        });
         // Starting the host runs migrations and seeding now, not inside the first test's timing.
         _ = factory.Server;
     }
 
     private sealed record TokenResponse(string TokenType, string AccessToken, int ExpiresIn, string RefreshToken);
 
-    private sealed class MetrologyWebFactory(IReadOnlyDictionary<string, string?> settings, QueryCounter queries) : WebApplicationFactory<Program>
+    private sealed class MetrologyWebFactory(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection> configureServices)
+        : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -168,7 +180,7 @@ public abstract class MetrologyApp : IAsyncLifetime
                 builder.UseSetting(key, value);
             }
 
-            builder.ConfigureTestServices(services => services.AddSingleton<IInterceptor>(queries));
+            builder.ConfigureTestServices(configureServices);
         }
     }
 }

@@ -127,7 +127,9 @@ public abstract class PublicLookupTests(MetrologyApp app) : IntegrationTest(app)
     {
         var (_, recorded, certificate) = await IssueAsync();
         using var vi = App.Anonymous("vi-VN");
-        using var en = App.Anonymous("en-GB");
+        // Pages follow the language switch's cookie, not the browser's Accept-Language.
+        using var en = App.Anonymous();
+        en.DefaultRequestHeaders.Add("Cookie", ".AspNetCore.Culture=c%3Den-GB%7Cuic%3Den-GB");
 
         // Blazor writes non-ASCII letters as character references; a browser shows them decoded.
         var tokenPage = WebUtility.HtmlDecode(await vi.GetStringAsync($"/verify/{certificate.PublicToken}", Cancellation));
