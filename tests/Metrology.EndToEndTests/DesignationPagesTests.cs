@@ -70,7 +70,9 @@ public sealed class DesignationPagesTests(MetrologyApp app)
         await page.GetByTestId("refcase-save").ClickAsync();
 
         await Expect(page.GetByTestId("refcase-table")).ToContainTextAsync(caseNumber);
-        await Expect(page.GetByTestId("refcase-step-removal").First).ToContainTextAsync("Trễ hạn");
+        // The demo's own cases are listed too: look at this case's row.
+        var caseRow = page.GetByTestId("refcase-table").Locator("tr").Filter(new() { HasTextString = caseNumber });
+        await Expect(caseRow.GetByTestId("refcase-step-removal")).ToContainTextAsync("Trễ hạn");
         await page.ScreenshotAsync("reference-case-late");
     }
 

@@ -42,6 +42,8 @@ public sealed class InstrumentJourneyTests(MetrologyApp app)
         await page.ScreenshotAsync("29-instrument-dialog");
         await page.GetByTestId("instrument-save").ClickAsync();
         await Expect(page.GetByTestId("instrument-dialog")).ToBeHiddenAsync();
+        // The enterprise owns dozens of demo instruments: search brings this one to the first page.
+        await page.GetByTestId("instrument-search").FillAsync(serial);
         var row = page.GetByTestId("instrument-table").Locator("tr").Filter(new() { HasTextString = serial });
         await Expect(row.GetByTestId("due-chip")).ToHaveTextAsync("Chưa kiểm định");
 
@@ -52,6 +54,7 @@ public sealed class InstrumentJourneyTests(MetrologyApp app)
 
         await page.ReloadAsync();
         await page.WaitInteractiveAsync();
+        await page.GetByTestId("instrument-search").FillAsync(serial);
         await Expect(row.GetByTestId("instrument-due-date")).ToHaveTextAsync(DisplayFormat.Date(due));
         await Expect(row.GetByTestId("due-chip")).ToHaveTextAsync("Sắp đến hạn");
         await page.ScreenshotAsync("30-enterprise-instruments");

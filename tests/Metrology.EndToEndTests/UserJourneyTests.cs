@@ -260,7 +260,8 @@ public sealed class UserJourneyTests(MetrologyApp app)
 
         await page.GotoAsync("/admin/audit");
         await page.WaitInteractiveAsync();
-        var latest = page.Locator("[data-testid=audit-table] tbody tr").First;
+        // Other tests write to the log at the same time: take the newest line about this account.
+        var latest = page.Locator("[data-testid=audit-table] tbody tr").Filter(new() { HasTextString = email }).First;
         await Expect(latest).ToContainTextAsync("Sửa");
         await Expect(latest).ToContainTextAsync(email);
         await Expect(latest).ToContainTextAsync("LockoutEnd");

@@ -89,7 +89,8 @@ public sealed class VerificationJourneyTests(MetrologyApp app)
         await page.WaitForURLAsync("**/verifications");
         await page.GetByLabel("Tìm kiếm").FillAsync(stamp);
         await Expect(page.GetByTestId("verification-table")).ToContainTextAsync(serial);
-        await Expect(page.GetByTestId("verification-certificate-link")).ToHaveTextAsync(number);
+        var recordRow = page.GetByTestId("verification-table").Locator("tr").Filter(new() { HasTextString = serial });
+        await Expect(recordRow.GetByTestId("verification-certificate-link")).ToHaveTextAsync(number);
         await page.ScreenshotAsync("25-verifications");
     }
 
