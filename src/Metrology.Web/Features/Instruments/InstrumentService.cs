@@ -156,6 +156,8 @@ public sealed class InstrumentService(
 
         // The body's name is read past the tenant filter: an enterprise user may not list the lab as an
         // organisation, yet the lab that verified its instrument is on the certificate (and public lookup).
+        // IgnoreQueryFilters lifts every filter of this query, which is safe only because the instrument
+        // was found in scope just above and everything read here belongs to it.
         var verifications = await db.Verifications.AsNoTracking()
             .Where(v => v.InstrumentId == id)
             .OrderByDescending(v => v.Date).ThenByDescending(v => v.Id)

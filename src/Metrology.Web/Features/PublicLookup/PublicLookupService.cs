@@ -73,18 +73,24 @@ public sealed class PublicLookupService(IDbContextFactory<AppDbContext> dbFactor
 
     private async Task<List<PublicCertificate>> QueryAsync(AppDbContext db, IQueryable<Certificate> rows, bool maskSerial, CancellationToken cancellationToken)
     {
+        // Navigations, not correlated First() subqueries: EF turns those into a ROW_NUMBER() over the
+        // whole table, which made each lookup scan a million instruments.
         var found = await rows.AsNoTracking()
             .OrderByDescending(c => c.IssuedOn).ThenByDescending(c => c.Id)
             .Take(MaxMatches)
             .Select(c => new
             {
                 Certificate = c,
-                VerificationDate = db.Verifications.IgnoreQueryFilters().Where(v => v.Id == c.VerificationId).Select(v => (DateOnly?)v.Date).FirstOrDefault(),
-                Instrument = db.Instruments.IgnoreQueryFilters().Where(i => i.Id == c.InstrumentId).Select(i => new { i.TypeCode, i.SerialNumber }).First(),
-                BodyName = db.Organizations.IgnoreQueryFilters().Where(o => o.Id == c.BodyId).Select(o => o.Name).FirstOrDefault(),
-                Replacement = db.Certificates.IgnoreQueryFilters().Where(r => r.Id == c.ReplacedById).Select(r => new { r.Number, r.PublicToken }).FirstOrDefault(),
+                VerificationDate = c.Verification == null ? (DateOnly?)null : c.Verification.Date,
+                Instrument = new { c.Instrument!.TypeCode, c.Instrument.SerialNumber },
+                BodyName = c.Body!.Name,
             })
             .ToListAsync(cancellationToken);
+        var replacementIds = found.Select(f => f.Certificate.ReplacedById).OfType<long>().ToList();
+        var replacements = replacementIds.Count == 0
+            ? []
+            : await db.Certificates.IgnoreQueryFilters().AsNoTracking().Where(r => replacementIds.Contains(r.Id))
+                .ToDictionaryAsync(r => r.Id, r => new { r.Number, r.PublicToken }, cancellationToken);
         var codes = found.Select(f => f.Instrument.TypeCode).Where(code => code != null).Distinct().ToList();
         var types = (await db.Group2InstrumentTypes.AsNoTracking().Where(t => codes.Contains(t.Code)).ToListAsync(cancellationToken))
             .GroupBy(t => t.Code)
@@ -94,6 +100,7 @@ public sealed class PublicLookupService(IDbContextFactory<AppDbContext> dbFactor
         {
             var type = f.Instrument.TypeCode is { } code && types.TryGetValue(code, out var t) ? t : null;
             var certificate = f.Certificate;
+            var replacement = certificate.ReplacedById is { } replacedBy ? replacements[replacedBy] : null;
             return new PublicCertificate(
                 StatusName(certificate.StatusOn(today)),
                 certificate.Number,
@@ -107,9 +114,9 @@ public sealed class PublicLookupService(IDbContextFactory<AppDbContext> dbFactor
                 certificate.ValidUntil,
                 certificate.RevokedAt,
                 certificate.RevocationReason,
-                f.Replacement?.Number,
+                replacement?.Number,
                 // The replacement's token only to someone who already holds this certificate's token.
-                maskSerial ? null : f.Replacement?.PublicToken);
+                maskSerial ? null : replacement?.PublicToken);
         }).ToList();
     }
 
