@@ -280,9 +280,19 @@ public sealed class InstrumentService(
         return types.Select(t => new TypeOption(t.Key, t.Value)).OrderBy(t => t.Name, StringComparer.CurrentCulture).ToList();
     }
 
+    /// <summary>
+    /// The tenant filter again, as a plain equality. The filter's form "all provinces OR ProvinceId = p"
+    /// keeps SQLite from using the (ProvinceId, NextDueDate, Id) index: the overdue list of a province
+    /// with 253,000 instruments took 480 ms for its first page through the filter alone, under 10 ms with this.
+    /// </summary>
+    private IQueryable<Instrument> InstrumentsInScope(AppDbContext db) =>
+        currentUser.ProvinceId is { } provinceId
+            ? db.Instruments.AsNoTracking().Where(i => i.ProvinceId == provinceId)
+            : db.Instruments.AsNoTracking();
+
     private IQueryable<Instrument> Filter(AppDbContext db, InstrumentQuery query)
     {
-        var rows = db.Instruments.AsNoTracking();
+        var rows = InstrumentsInScope(db);
         // Each word may match the instrument, its owner's name or its Group 2 type's name.
         foreach (var word in TextSearch.Fold(query.Search).Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
@@ -317,7 +327,7 @@ public sealed class InstrumentService(
 
     private IQueryable<Instrument> DueFilter(AppDbContext db, DueListQuery query, int? bodyId)
     {
-        var rows = db.Instruments.AsNoTracking().Where(query.State is { } state
+        var rows = InstrumentsInScope(db).Where(query.State is { } state
             ? DueRules.Is(state, Today, DueSoonDays)
             : DueRules.IsDue(Today, DueSoonDays));
         if (query.OwnerId is { } ownerId)
