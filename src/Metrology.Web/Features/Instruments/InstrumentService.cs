@@ -281,9 +281,10 @@ public sealed class InstrumentService(
     }
 
     /// <summary>
-    /// The tenant filter again, as a plain equality. The filter's form "all provinces OR ProvinceId = p"
-    /// keeps SQLite from using the (ProvinceId, NextDueDate, Id) index: the overdue list of a province
-    /// with 253,000 instruments took 480 ms for its first page through the filter alone, under 10 ms with this.
+    /// The tenant filter again, as a plain equality, for the due lists (ordered by due date). The filter's
+    /// form "all provinces OR ProvinceId = p" keeps SQLite from using the (ProvinceId, NextDueDate, Id)
+    /// index: the overdue list of a province with 253,000 instruments took 480 ms for its first page
+    /// through the filter alone, under 10 ms with this.
     /// </summary>
     private IQueryable<Instrument> InstrumentsInScope(AppDbContext db) =>
         currentUser.ProvinceId is { } provinceId
@@ -292,7 +293,9 @@ public sealed class InstrumentService(
 
     private IQueryable<Instrument> Filter(AppDbContext db, InstrumentQuery query)
     {
-        var rows = InstrumentsInScope(db);
+        // Not InstrumentsInScope: ordered by id, the registry walks the primary key, and the province
+        // equality would make SQLite pick the province index and sort instead (5 ms became 35 ms).
+        var rows = db.Instruments.AsNoTracking();
         // Each word may match the instrument, its owner's name or its Group 2 type's name.
         foreach (var word in TextSearch.Fold(query.Search).Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
