@@ -157,6 +157,7 @@ public static class HostingSetup
         services.AddScoped<VerificationService>();
         services.AddScoped<CertificateService>();
         services.AddScoped<PublicLookupService>();
+        services.AddMemoryCache();
         services.AddScoped<Group2Catalogue>();
         services.AddScoped<DesignationService>();
         services.AddScoped<StandardService>();

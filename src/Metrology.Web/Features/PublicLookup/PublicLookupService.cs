@@ -2,6 +2,7 @@ using Metrology.Core.Data;
 using Metrology.Core.Verification;
 using Metrology.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Metrology.Web.Features.PublicLookup;
 
@@ -35,8 +36,16 @@ public sealed record PublicLookupResult(string Status, IReadOnlyList<PublicCerti
 /// The public lookup (design/domain.md, Certificate). Anonymous callers have no tenant scope, and the
 /// queries ignore the filters on purpose: a certificate is public whichever province issued it.
 /// </summary>
-public sealed class PublicLookupService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
+public sealed class PublicLookupService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock, IMemoryCache cache)
 {
+    /// <summary>
+    /// Type names change a few times a year (a circular's revision), while the lookup is the busiest
+    /// endpoint: they are read once per interval instead of once per request.
+    /// </summary>
+    private static readonly TimeSpan TypeNamesLifetime = TimeSpan.FromMinutes(10);
+
+    private static readonly object TypeNamesKey = new();
+
     public const string NotFound = "notFound";
 
     /// <summary>Enough for every certificate of one number across bodies and its reissues; more is a sign of probing.</summary>
@@ -91,14 +100,11 @@ public sealed class PublicLookupService(IDbContextFactory<AppDbContext> dbFactor
             ? []
             : await db.Certificates.IgnoreQueryFilters().AsNoTracking().Where(r => replacementIds.Contains(r.Id))
                 .ToDictionaryAsync(r => r.Id, r => new { r.Number, r.PublicToken }, cancellationToken);
-        var codes = found.Select(f => f.Instrument.TypeCode).Where(code => code != null).Distinct().ToList();
-        var types = (await db.Group2InstrumentTypes.AsNoTracking().Where(t => codes.Contains(t.Code)).ToListAsync(cancellationToken))
-            .GroupBy(t => t.Code)
-            .ToDictionary(g => g.Key, g => g.OrderByDescending(t => t.EffectiveFrom).First(), StringComparer.Ordinal);
+        var types = found.Count == 0 ? null : await TypeNamesAsync(db, cancellationToken);
         var today = DisplayFormat.Today(clock);
         return found.Select(f =>
         {
-            var type = f.Instrument.TypeCode is { } code && types.TryGetValue(code, out var t) ? t : null;
+            var type = f.Instrument.TypeCode is { } code && types!.TryGetValue(code, out var t) ? t : null;
             var certificate = f.Certificate;
             var replacement = certificate.ReplacedById is { } replacedBy ? replacements[replacedBy] : null;
             return new PublicCertificate(
@@ -119,6 +125,20 @@ public sealed class PublicLookupService(IDbContextFactory<AppDbContext> dbFactor
                 maskSerial ? null : replacement?.PublicToken);
         }).ToList();
     }
+
+    /// <summary>Vietnamese and English name of each Group 2 code, from its latest row.</summary>
+    private async Task<Dictionary<string, TypeName>> TypeNamesAsync(AppDbContext db, CancellationToken cancellationToken) =>
+        (await cache.GetOrCreateAsync(TypeNamesKey, async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = TypeNamesLifetime;
+            var rows = await db.Group2InstrumentTypes.AsNoTracking()
+                .Select(t => new { t.Code, t.NameVi, t.NameEn, t.EffectiveFrom })
+                .ToListAsync(cancellationToken);
+            return rows.GroupBy(t => t.Code, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.OrderByDescending(t => t.EffectiveFrom).Select(t => new TypeName(t.NameVi, t.NameEn)).First(), StringComparer.Ordinal);
+        }))!;
+
+    private sealed record TypeName(string NameVi, string NameEn);
 
     public static string StatusName(CertificateStatus status) => status switch
     {
