@@ -381,6 +381,29 @@ public abstract class VerificationApiTests(MetrologyApp app) : IntegrationTest(a
         instrument.MustNotBeUsed.ShouldBeFalse();
     }
 
+    [Fact]
+    public async Task The_verification_and_certificate_lists_cost_the_same_queries_for_one_row_as_for_three()
+    {
+        var world = await App.World();
+        using var lab = await Lab(world);
+        for (var i = 0; i < 3; i++)
+        {
+            var instrumentId = await App.NewInstrumentAsync(world.EnterpriseId, FuelDispenser);
+            (await lab.PostAsJsonAsync(VerificationsPath, Pass(instrumentId, Today.AddDays(-i)), Cancellation)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        }
+
+        async Task<int> QueriesFor(string path)
+        {
+            App.Queries.Reset();
+            using var response = await lab.GetAsync(path, Cancellation);
+            await response.ShouldHaveStatus(HttpStatusCode.OK);
+            return App.Queries.Count;
+        }
+
+        (await QueriesFor($"{VerificationsPath}?pageSize=3")).ShouldBe(await QueriesFor($"{VerificationsPath}?pageSize=1"));
+        (await QueriesFor($"{CertificatesPath}?pageSize=3")).ShouldBe(await QueriesFor($"{CertificatesPath}?pageSize=1"));
+    }
+
     public sealed class Sqlite(SqliteApp app) : VerificationApiTests(app), IClassFixture<SqliteApp>;
 
     public sealed class Postgres(PostgresApp app) : VerificationApiTests(app), IClassFixture<PostgresApp>;
