@@ -157,7 +157,8 @@ public sealed class ReminderService(
 
             body.AppendLine(In(culture, "Instruments.Mail.Greeting", ownerName)).AppendLine();
             body.AppendLine(In(culture, "Instruments.Mail.Intro", window)).AppendLine();
-            foreach (var i in items)
+            var listed = InstrumentsSetup.MaxInstrumentsPerMail(configuration);
+            foreach (var i in items.Take(listed))
             {
                 var type = i.TypeCode is { } code && typeNames.TryGetValue(code, out var names)
                     ? (culture == English ? names.En : names.Vi)
@@ -169,6 +170,11 @@ public sealed class ReminderService(
                 {
                     body.AppendLine(In(culture, "Instruments.Mail.Location", location));
                 }
+            }
+
+            if (items.Count > listed)
+            {
+                body.AppendLine(In(culture, "Instruments.Mail.More", items.Count - listed));
             }
 
             body.AppendLine().AppendLine(In(culture, "Instruments.Mail.Closing"));
