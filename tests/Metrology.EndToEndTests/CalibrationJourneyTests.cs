@@ -15,8 +15,7 @@ public sealed class CalibrationJourneyTests(MetrologyApp app)
         await page.GotoAsync("/calibrations/new");
         await page.WaitInteractiveAsync();
 
-        await page.GetByTestId("cal-instrument").FillAsync("Ohaus");
-        await page.Locator(".mud-popover-open .mud-list-item").First.ClickAsync();
+        await page.PickAsync(page.GetByTestId("cal-instrument"), "Ohaus", "Ohaus");
         await page.GetByTestId("cal-unit").FillAsync("g");
         await page.GetByTestId("cal-by").FillAsync("Trần Văn Minh");
 
