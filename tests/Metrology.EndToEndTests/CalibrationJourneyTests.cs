@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -40,7 +41,8 @@ public sealed class CalibrationJourneyTests(MetrologyApp app)
         await page.ScreenshotAsync("40-calibration-entry");
 
         await page.GetByTestId("cal-save").ClickAsync();
-        await page.WaitForURLAsync("**/calibrations/*");
+        // "**/calibrations/*" would already match /calibrations/new: wait for the saved record's id.
+        await page.WaitForURLAsync(new Regex(@"/calibrations/\d+$"));
         await Expect(page.GetByTestId("cal-overall")).ToHaveTextAsync("Không đạt có điều kiện");
         await Expect(page.GetByTestId("cal-points")).ToContainTextAsync("200,6");
         await page.ScreenshotAsync("41-calibration-detail");
