@@ -1,5 +1,6 @@
 using System.Net.Mail;
 using Metrology.Core.Data;
+using Metrology.Core.Organizations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -78,6 +79,34 @@ public static class FieldRules
         }
 
         return provinceId;
+    }
+
+    /// <summary>
+    /// The organisation <paramref name="id"/> as the caller's scope sees it (another province's is "unknown"),
+    /// or null with an error on <paramref name="field"/>: required, unknown, or not a verification body when
+    /// <paramref name="mustBeBody"/>.
+    /// </summary>
+    public static async Task<Organization?> OrganizationAsync(
+        AppDbContext db, FieldErrors errors, IStringLocalizer text, string field, int? id, bool mustBeBody, CancellationToken cancellationToken)
+    {
+        if (id is null)
+        {
+            errors.Add(field, text["Error.Required"]);
+            return null;
+        }
+
+        var organization = await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
+        if (organization is null)
+        {
+            errors.Add(field, text["Error.Organization.Unknown"]);
+        }
+        else if (mustBeBody && organization.Kind != OrganizationKind.VerificationBody)
+        {
+            errors.Add(field, text["Designation.Error.NotABody"]);
+            return null;
+        }
+
+        return organization;
     }
 
     /// <summary>A plain address "local@domain" with no display name or angle brackets.</summary>

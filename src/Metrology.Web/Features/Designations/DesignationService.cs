@@ -247,25 +247,8 @@ public sealed class DesignationService(
     private async Task<(Organization? Body, FieldErrors Errors)> ValidateAsync(AppDbContext db, DesignationInput input, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
-        Organization? body = null;
-        if (input.BodyId is not { } bodyId)
-        {
-            errors.Add("bodyId", text["Error.Required"]);
-        }
-        else
-        {
-            // Tenant-filtered: another province's body is "not found" for a province officer.
-            body = await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == bodyId, cancellationToken);
-            if (body is null)
-            {
-                errors.Add("bodyId", text["Error.Organization.Unknown"]);
-            }
-            else if (body.Kind != OrganizationKind.VerificationBody)
-            {
-                errors.Add("bodyId", text["Designation.Error.NotABody"]);
-                body = null;
-            }
-        }
+        // Tenant-filtered: another province's body is "not found" for a province officer.
+        var body = await FieldRules.OrganizationAsync(db, errors, text, "bodyId", input.BodyId, mustBeBody: true, cancellationToken);
 
         FieldRules.RequireText(errors, text, "decisionNumber", input.DecisionNumber, DecisionNumberMaxLength);
         FieldRules.RequireText(errors, text, "issuer", input.Issuer, IssuerMaxLength);

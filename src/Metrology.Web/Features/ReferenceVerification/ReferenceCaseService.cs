@@ -130,23 +130,7 @@ public sealed class ReferenceCaseService(
         }
 
         var bodyId = IsLabOperator ? currentUser.OrganizationId : input.BodyId;
-        Organization? body = null;
-        if (bodyId is null)
-        {
-            errors.Add("bodyId", text["Error.Required"]);
-        }
-        else
-        {
-            body = await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == bodyId, cancellationToken);
-            if (body is null)
-            {
-                errors.Add("bodyId", text["Error.Organization.Unknown"]);
-            }
-            else if (body.Kind != OrganizationKind.VerificationBody)
-            {
-                errors.Add("bodyId", text["Designation.Error.NotABody"]);
-            }
-        }
+        var body = await FieldRules.OrganizationAsync(db, errors, text, "bodyId", bodyId, mustBeBody: true, cancellationToken);
 
         if (input.SellerId is { } sellerId && !await db.Organizations.AnyAsync(o => o.Id == sellerId, cancellationToken))
         {

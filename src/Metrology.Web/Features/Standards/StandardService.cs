@@ -232,20 +232,7 @@ public sealed class StandardService(
 
         // A lab keeps its own standards: whatever owner it sends, the owner is its organisation.
         var ownerId = IsLabOperator ? currentUser.OrganizationId : input.OwnerId;
-        Organization? owner = null;
-        if (ownerId is null)
-        {
-            errors.Add("ownerId", text["Error.Required"]);
-        }
-        else
-        {
-            owner = await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == ownerId, cancellationToken);
-            if (owner is null)
-            {
-                errors.Add("ownerId", text["Error.Organization.Unknown"]);
-            }
-        }
-
+        var owner = await FieldRules.OrganizationAsync(db, errors, text, "ownerId", ownerId, mustBeBody: false, cancellationToken);
         return (owner, errors);
     }
 
