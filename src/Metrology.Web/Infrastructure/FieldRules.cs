@@ -65,6 +65,12 @@ public static class FieldRules
         }
     }
 
+    /// <summary>The member named <paramref name="value"/> (any case), or null. By name only: Enum.TryParse would also take "2" or "A, B".</summary>
+    public static TEnum? EnumByName<TEnum>(string? value)
+        where TEnum : struct, Enum =>
+        Enum.GetValues<TEnum>().Select(k => (TEnum?)k)
+            .FirstOrDefault(k => string.Equals(k.ToString(), value?.Trim(), StringComparison.OrdinalIgnoreCase));
+
     /// <summary>Null for blank input, the trimmed text otherwise: optional fields store null, not "".</summary>
     public static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 

@@ -128,7 +128,7 @@ public sealed class CalibrationService(
         var rule = DecisionRule.None;
         if (!string.IsNullOrWhiteSpace(input.DecisionRule))
         {
-            if (ParseRule(input.DecisionRule) is { } parsed)
+            if (FieldRules.EnumByName<DecisionRule>(input.DecisionRule) is { } parsed)
             {
                 rule = parsed;
             }
@@ -255,11 +255,6 @@ public sealed class CalibrationService(
         }).ToList();
         return new Evaluation(evaluated, ConformityDecision.Overall(evaluated.Select(p => p.Conformity)));
     }
-
-    /// <summary>By name only: Enum.TryParse would also take "2".</summary>
-    public static DecisionRule? ParseRule(string? value) =>
-        Enum.GetValues<DecisionRule>().Select(r => (DecisionRule?)r)
-            .FirstOrDefault(r => string.Equals(r.ToString(), value?.Trim(), StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Errors keyed "points[i].field" (0-based, as the JSON array) so a client can point at the cell.</summary>
     public void ValidatePoints(FieldErrors errors, IReadOnlyList<CalibrationPointInput>? points)

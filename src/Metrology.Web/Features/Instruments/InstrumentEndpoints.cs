@@ -122,7 +122,7 @@ public static class InstrumentEndpoints
     {
         var errors = new FieldErrors();
         InstrumentStatus? statusFilter = null;
-        if (!string.IsNullOrWhiteSpace(status) && (statusFilter = InstrumentService.ParseStatus(status)) is null)
+        if (!string.IsNullOrWhiteSpace(status) && (statusFilter = FieldRules.EnumByName<InstrumentStatus>(status)) is null)
         {
             errors.Add("status", text["Instruments.Error.StatusUnknown", string.Join(", ", Enum.GetNames<InstrumentStatus>())]);
         }

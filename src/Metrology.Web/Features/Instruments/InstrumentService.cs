@@ -367,7 +367,7 @@ public sealed class InstrumentService(
         var status = InstrumentStatus.InService;
         if (FieldRules.Blank(input.Status) is { } statusText)
         {
-            if (ParseStatus(statusText) is { } parsed)
+            if (FieldRules.EnumByName<InstrumentStatus>(statusText) is { } parsed)
             {
                 status = parsed;
             }
@@ -461,11 +461,6 @@ public sealed class InstrumentService(
         var row = await Project(db.Instruments.AsNoTracking().Where(i => i.Id == instrument.Id)).FirstAsync(cancellationToken);
         return Outcome<InstrumentDto>.Ok(ToDto(row, await TypeNamesAsync(db, cancellationToken)));
     }
-
-    /// <summary>By name only: Enum.TryParse would also take "1" or "InService, Scrapped".</summary>
-    public static InstrumentStatus? ParseStatus(string? value) =>
-        Enum.GetValues<InstrumentStatus>().Select(s => (InstrumentStatus?)s)
-            .FirstOrDefault(s => string.Equals(s.ToString(), value?.Trim(), StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The columns a list needs, read in one query with the owner's name.</summary>
     private sealed record Row(

@@ -18,7 +18,7 @@ public static class OrganizationEndpoints
             Core.Organizations.OrganizationKind? kindFilter = null;
             if (!string.IsNullOrWhiteSpace(kind))
             {
-                kindFilter = OrganizationService.ParseKind(kind);
+                kindFilter = FieldRules.EnumByName<Core.Organizations.OrganizationKind>(kind);
                 if (kindFilter is null)
                 {
                     var errors = new FieldErrors();

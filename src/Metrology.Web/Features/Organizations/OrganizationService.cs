@@ -148,7 +148,7 @@ public sealed class OrganizationService(
     private static void Apply(Organization organization, OrganizationInput input, int? provinceId, DateTime now)
     {
         organization.Name = input.Name!.Trim();
-        organization.Kind = ParseKind(input.Kind)!.Value;
+        organization.Kind = FieldRules.EnumByName<OrganizationKind>(input.Kind)!.Value;
         organization.TaxCode = FieldRules.Blank(input.TaxCode);
         organization.Address = FieldRules.Blank(input.Address);
         organization.Phone = FieldRules.Blank(input.Phone);
@@ -168,7 +168,7 @@ public sealed class OrganizationService(
         {
             errors.Add("kind", text["Error.Required"]);
         }
-        else if (ParseKind(input.Kind) is { } parsed)
+        else if (FieldRules.EnumByName<OrganizationKind>(input.Kind) is { } parsed)
         {
             kind = parsed;
         }
@@ -232,11 +232,6 @@ public sealed class OrganizationService(
         "-createdAt" => rows.OrderByDescending(o => o.CreatedAt).ThenByDescending(o => o.Id),
         _ => rows.OrderBy(o => o.Name).ThenBy(o => o.Id),
     };
-
-    /// <summary>By name only: Enum.TryParse would also take "2" or "Agency, Enterprise".</summary>
-    public static OrganizationKind? ParseKind(string? value) =>
-        Enum.GetValues<OrganizationKind>().Select(k => (OrganizationKind?)k)
-            .FirstOrDefault(k => string.Equals(k.ToString(), value?.Trim(), StringComparison.OrdinalIgnoreCase));
 
     private static readonly System.Linq.Expressions.Expression<Func<Organization, OrganizationDto>> ToDto = o => new OrganizationDto(
         o.Id, o.Name, o.Kind, o.TaxCode, o.Address, o.Phone, o.Email,

@@ -59,10 +59,6 @@ public sealed class ReferenceCaseService(
         _ => "water-meter-cold-",
     };
 
-    public static ReferenceMeterKind? ParseKind(string? value) =>
-        Enum.GetValues<ReferenceMeterKind>().Select(k => (ReferenceMeterKind?)k)
-            .FirstOrDefault(k => string.Equals(k.ToString(), value?.Trim(), StringComparison.OrdinalIgnoreCase));
-
     public async Task<PagedResult<ReferenceCaseDto>> ListAsync(ReferenceCaseQuery query, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -109,7 +105,7 @@ public sealed class ReferenceCaseService(
         FieldRules.RequireText(errors, text, "buyerName", input.BuyerName, 300);
         FieldRules.RequireText(errors, text, "sellerName", input.SellerName, 300);
         FieldRules.OptionalText(errors, text, "notes", input.Notes, 2000);
-        var kind = ParseKind(input.MeterKind);
+        var kind = FieldRules.EnumByName<ReferenceMeterKind>(input.MeterKind);
         if (string.IsNullOrWhiteSpace(input.MeterKind))
         {
             errors.Add("meterKind", text["Error.Required"]);
@@ -247,8 +243,7 @@ public sealed class ReferenceCaseService(
         VerificationResult? result = null;
         if (step == ReferenceCaseDeadlines.VerificationStep)
         {
-            result = Enum.GetValues<VerificationResult>().Select(r => (VerificationResult?)r)
-                .FirstOrDefault(r => string.Equals(r.ToString(), input.Result?.Trim(), StringComparison.OrdinalIgnoreCase));
+            result = FieldRules.EnumByName<VerificationResult>(input.Result);
             if (result is null)
             {
                 errors.Add("result", string.IsNullOrWhiteSpace(input.Result) ? text["Error.Required"] : text["Error.Kind.Unknown", "Pass, Fail"]);

@@ -257,7 +257,7 @@ public sealed class VerificationService(
             errors.Add("instrumentId", text["Error.Required"]);
         }
 
-        if (ParseEnum<VerificationKind>(input.Kind) is { } parsedKind)
+        if (FieldRules.EnumByName<VerificationKind>(input.Kind) is { } parsedKind)
         {
             kind = parsedKind;
         }
@@ -276,7 +276,7 @@ public sealed class VerificationService(
         }
 
         var resultKnown = false;
-        if (ParseEnum<VerificationResult>(input.Result) is { } parsedResult)
+        if (FieldRules.EnumByName<VerificationResult>(input.Result) is { } parsedResult)
         {
             result = parsedResult;
             resultKnown = true;
@@ -389,10 +389,4 @@ public sealed class VerificationService(
         return await db.Organizations.IgnoreQueryFilters().AsNoTracking().Where(o => distinct.Contains(o.Id))
             .ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
     }
-
-    /// <summary>By name only: Enum.TryParse would also take "2" or "Initial, Periodic".</summary>
-    public static TEnum? ParseEnum<TEnum>(string? value)
-        where TEnum : struct, Enum =>
-        Enum.GetValues<TEnum>().Select(k => (TEnum?)k)
-            .FirstOrDefault(k => string.Equals(k.ToString(), value?.Trim(), StringComparison.OrdinalIgnoreCase));
 }
