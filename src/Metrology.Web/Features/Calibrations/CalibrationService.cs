@@ -3,6 +3,7 @@ using Metrology.Core.Data;
 using Metrology.Core.Organizations;
 using Metrology.Core.Shared;
 using Metrology.Core.Verification;
+using Metrology.Web.Features.Organizations;
 using Metrology.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -68,7 +69,7 @@ public sealed class CalibrationService(
                 PointCount = c.Points.Count,
             })
             .ToListAsync(cancellationToken);
-        var names = await NamesAsync(db, rowsOfPage.SelectMany(c => new[] { c.OwnerId, c.BodyId }), cancellationToken);
+        var names = await OrganizationNames.PastScopeAsync(db, rowsOfPage.SelectMany(c => new[] { c.OwnerId, c.BodyId }), cancellationToken);
         var items = rowsOfPage.Select(c => new CalibrationSummaryDto(
             c.Id, c.InstrumentId, c.TypeCode, c.Manufacturer, c.SerialNumber, names.GetValueOrDefault(c.OwnerId), names.GetValueOrDefault(c.BodyId),
             c.Date, c.Unit, c.DecisionRule, c.Overall, c.CertificateNumber, c.PointCount)).ToList();
@@ -334,18 +335,6 @@ public sealed class CalibrationService(
     private static async Task<bool> CertificateNumberTakenAsync(AppDbContext db, int bodyId, string number, CancellationToken cancellationToken) =>
         await db.Certificates.IgnoreQueryFilters().AnyAsync(c => c.BodyId == bodyId && c.Number == number, cancellationToken);
 
-    /// <summary>
-    /// Owner and body names for records the caller may already see. Unfiltered on purpose, in a query of
-    /// its own: an enterprise user's scope hides the lab's organisation row, and IgnoreQueryFilters inside
-    /// the record query would lift the filter from the records too.
-    /// </summary>
-    private static async Task<Dictionary<int, string>> NamesAsync(AppDbContext db, IEnumerable<int> ids, CancellationToken cancellationToken)
-    {
-        var distinct = ids.Distinct().ToList();
-        return await db.Organizations.IgnoreQueryFilters().AsNoTracking().Where(o => distinct.Contains(o.Id))
-            .ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
-    }
-
     private static async Task<CalibrationDto?> GetAsync(AppDbContext db, long id, CancellationToken cancellationToken)
     {
         var record = await db.Calibrations.AsNoTracking()
@@ -364,7 +353,7 @@ public sealed class CalibrationService(
             return null;
         }
 
-        var names = await NamesAsync(db, [record.Record.OwnerId, record.Record.BodyId], cancellationToken);
+        var names = await OrganizationNames.PastScopeAsync(db, [record.Record.OwnerId, record.Record.BodyId], cancellationToken);
         var points = await db.CalibrationPoints.AsNoTracking().Where(p => p.CalibrationId == id).OrderBy(p => p.Order)
             .Select(p => new CalibrationPointDto(p.Order, p.Nominal, p.Indication, p.Error, p.ExpandedUncertainty, p.CoverageFactor, p.Tolerance, p.Conformity))
             .ToListAsync(cancellationToken);

@@ -5,6 +5,7 @@ using Metrology.Core.Data;
 using Metrology.Core.Instruments;
 using Metrology.Core.Organizations;
 using Metrology.Core.Shared;
+using Metrology.Web.Features.Organizations;
 using Metrology.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -154,20 +155,20 @@ public sealed class InstrumentService(
             return null;
         }
 
-        // The body's name is read past the tenant filter: an enterprise user may not list the lab as an
-        // organisation, yet the lab that verified its instrument is on the certificate (and public lookup).
-        // IgnoreQueryFilters lifts every filter of this query, which is safe only because the instrument
-        // was found in scope just above and everything read here belongs to it.
-        var verifications = await db.Verifications.AsNoTracking()
+        var history = await db.Verifications.AsNoTracking()
             .Where(v => v.InstrumentId == id)
             .OrderByDescending(v => v.Date).ThenByDescending(v => v.Id)
-            .Select(v => new InstrumentVerificationDto(
-                v.Id, v.Date, v.Kind, v.Result,
-                db.Organizations.IgnoreQueryFilters().Where(o => o.Id == v.BodyId).Select(o => o.Name).First(),
-                v.StampSerial,
-                db.Certificates.Where(c => c.VerificationId == v.Id && c.RevokedAt == null).Select(c => c.Number).FirstOrDefault(),
-                v.VerifierName, v.NextDueDate))
+            .Select(v => new
+            {
+                Verification = v,
+                Certificate = db.Certificates.Where(c => c.VerificationId == v.Id && c.RevokedAt == null).Select(c => c.Number).FirstOrDefault(),
+            })
             .ToListAsync(cancellationToken);
+        // An enterprise user may not list the lab as an organisation, yet the lab that verified its instrument is on the certificate.
+        var bodies = await OrganizationNames.PastScopeAsync(db, history.Select(h => h.Verification.BodyId), cancellationToken);
+        var verifications = history.Select(h => new InstrumentVerificationDto(
+            h.Verification.Id, h.Verification.Date, h.Verification.Kind, h.Verification.Result, bodies[h.Verification.BodyId],
+            h.Verification.StampSerial, h.Certificate, h.Verification.VerifierName, h.Verification.NextDueDate)).ToList();
         return new InstrumentDetailDto(ToDto(row, await TypeNamesAsync(db, cancellationToken)), verifications);
     }
 

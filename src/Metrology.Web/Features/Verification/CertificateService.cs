@@ -2,6 +2,7 @@ using Metrology.Core.Accounts;
 using Metrology.Core.Data;
 using Metrology.Core.Shared;
 using Metrology.Core.Verification;
+using Metrology.Web.Features.Organizations;
 using Metrology.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -43,7 +44,7 @@ public sealed class CertificateService(
             .Select(c => new { Certificate = c, c.Instrument!.TypeCode, c.Instrument.SerialNumber })
             .ToListAsync(cancellationToken);
         var today = DisplayFormat.Today(clock);
-        var names = await VerificationService.BodyNamesAsync(db, list.Select(row => row.Certificate.BodyId), cancellationToken);
+        var names = await OrganizationNames.PastScopeAsync(db, list.Select(row => row.Certificate.BodyId), cancellationToken);
         var items = list.Select(row =>
         {
             var c = row.Certificate;
@@ -210,7 +211,7 @@ public sealed class CertificateService(
         }
 
         var c = row.Certificate;
-        var bodyName = (await VerificationService.BodyNamesAsync(db, [c.BodyId], cancellationToken)).GetValueOrDefault(c.BodyId);
+        var bodyName = (await OrganizationNames.PastScopeAsync(db, [c.BodyId], cancellationToken)).GetValueOrDefault(c.BodyId);
         return new CertificateDto(
             c.Id, c.Number, c.StatusOn(DisplayFormat.Today(clock)), c.IssuedOn, c.ValidUntil, c.SignerName, c.SignerTitle,
             c.BodyId, bodyName, c.VerificationId, row.VerificationDate, row.Kind, row.Result, row.StampSerial,

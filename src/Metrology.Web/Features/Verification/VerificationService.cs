@@ -5,6 +5,7 @@ using Metrology.Core.Data;
 using Metrology.Core.Instruments;
 using Metrology.Core.Shared;
 using Metrology.Core.Verification;
+using Metrology.Web.Features.Organizations;
 using Metrology.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -61,7 +62,7 @@ public sealed class VerificationService(
                 db.Certificates.Where(c => c.VerificationId == v.Id).OrderByDescending(c => c.Id).Select(c => (long?)c.Id).FirstOrDefault(),
                 db.Certificates.Where(c => c.VerificationId == v.Id).OrderByDescending(c => c.Id).Select(c => c.Number).FirstOrDefault()))
             .ToListAsync(cancellationToken);
-        var names = await BodyNamesAsync(db, items.Select(i => i.BodyId), cancellationToken);
+        var names = await OrganizationNames.PastScopeAsync(db, items.Select(i => i.BodyId), cancellationToken);
         items = items.Select(i => i with { BodyName = names.GetValueOrDefault(i.BodyId) }).ToList();
         return new PagedResult<VerificationListItem>(items, total, page, pageSize);
     }
@@ -363,7 +364,7 @@ public sealed class VerificationService(
             .ToListAsync(cancellationToken);
         return dto with
         {
-            BodyName = (await BodyNamesAsync(db, [dto.BodyId], cancellationToken)).GetValueOrDefault(dto.BodyId),
+            BodyName = (await OrganizationNames.PastScopeAsync(db, [dto.BodyId], cancellationToken)).GetValueOrDefault(dto.BodyId),
             Certificates = certificates.Select(c => new VerificationCertificateDto(c.Id, c.Number, c.StatusOn(today), c.IssuedOn, c.ValidUntil)).ToList(),
         };
     }
@@ -377,16 +378,4 @@ public sealed class VerificationService(
         v.StandardsUsed.Select(u => new VerificationStandardDto(u.StandardId, u.Standard!.Name, u.Standard.SerialNumber, u.Standard.CalibrationDueDate, u.WasInCalibration)).ToList(),
         new List<VerificationCertificateDto>(),
         v.CreatedAt);
-
-    /// <summary>
-    /// Names of verification bodies, read in a query of their own: an enterprise user may not list the body
-    /// but sees who verified its instrument, and IgnoreQueryFilters inside a larger query would lift the
-    /// tenant filters of the whole query, not just of the subquery.
-    /// </summary>
-    internal static async Task<Dictionary<int, string>> BodyNamesAsync(AppDbContext db, IEnumerable<int> ids, CancellationToken cancellationToken)
-    {
-        var distinct = ids.Distinct().ToList();
-        return await db.Organizations.IgnoreQueryFilters().AsNoTracking().Where(o => distinct.Contains(o.Id))
-            .ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
-    }
 }
