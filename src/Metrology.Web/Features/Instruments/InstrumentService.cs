@@ -6,6 +6,7 @@ using Metrology.Core.Instruments;
 using Metrology.Core.Organizations;
 using Metrology.Core.Shared;
 using Metrology.Web.Features.Organizations;
+using Metrology.Web.Features.ReferenceData;
 using Metrology.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -487,22 +488,9 @@ public sealed class InstrumentService(
     /// <summary>Code → name in the UI language, from the revision in force today (else the latest one).</summary>
     private async Task<IReadOnlyDictionary<string, string>> TypeNamesAsync(AppDbContext db, CancellationToken cancellationToken)
     {
-        var today = Today;
         var english = !CultureInfo.CurrentUICulture.TwoLetterISOLanguageName.Equals("vi", StringComparison.Ordinal);
-        var rows = await db.Group2InstrumentTypes.AsNoTracking()
-            .Select(t => new { t.Code, t.NameVi, t.NameEn, t.EffectiveFrom, t.EffectiveTo })
-            .ToListAsync(cancellationToken);
-        return rows
-            .GroupBy(t => t.Code, StringComparer.Ordinal)
-            .ToDictionary(
-                g => g.Key,
-                g =>
-                {
-                    var chosen = g.Where(t => (t.EffectiveFrom is null || t.EffectiveFrom <= today) && (t.EffectiveTo is null || today <= t.EffectiveTo))
-                        .Concat(g.OrderByDescending(t => t.EffectiveFrom)).First();
-                    return english ? chosen.NameEn : chosen.NameVi;
-                },
-                StringComparer.Ordinal);
+        var names = await Group2Names.OnAsync(db, Today, cancellationToken);
+        return names.ToDictionary(n => n.Key, n => english ? n.Value.En : n.Value.Vi, StringComparer.Ordinal);
     }
 
     private static bool TryParseIdCursor(string? after, out int? id)

@@ -4,6 +4,7 @@ using Metrology.Core.Accounts;
 using Metrology.Core.Data;
 using Metrology.Core.Instruments;
 using Metrology.Core.Shared;
+using Metrology.Web.Features.ReferenceData;
 using Metrology.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -59,7 +60,7 @@ public sealed class ReminderService(
                 .ToListAsync(cancellationToken))
             .Where(u => u.LockoutEnd is null || u.LockoutEnd <= now)
             .ToLookup(u => u.OrganizationId, u => u.Email);
-        var typeNames = await TypeNamesAsync(db, today, cancellationToken);
+        var typeNames = await Group2Names.OnAsync(db, today, cancellationToken);
 
         int mails = 0, instruments = 0, withoutAddress = 0, failures = 0;
         foreach (var group in due.GroupBy(d => d.OwnerId))
@@ -197,22 +198,6 @@ public sealed class ReminderService(
         {
             CultureInfo.CurrentUICulture = previous;
         }
-    }
-
-    private static async Task<IReadOnlyDictionary<string, (string Vi, string En)>> TypeNamesAsync(AppDbContext db, DateOnly today, CancellationToken cancellationToken)
-    {
-        var rows = await db.Group2InstrumentTypes.AsNoTracking()
-            .Select(t => new { t.Code, t.NameVi, t.NameEn, t.EffectiveFrom, t.EffectiveTo })
-            .ToListAsync(cancellationToken);
-        return rows.GroupBy(t => t.Code, StringComparer.Ordinal).ToDictionary(
-            g => g.Key,
-            g =>
-            {
-                var chosen = g.Where(t => (t.EffectiveFrom is null || t.EffectiveFrom <= today) && (t.EffectiveTo is null || today <= t.EffectiveTo))
-                    .Concat(g.OrderByDescending(t => t.EffectiveFrom)).First();
-                return (chosen.NameVi, chosen.NameEn);
-            },
-            StringComparer.Ordinal);
     }
 
     private sealed record DueInstrument(int Id, int OwnerId, string? TypeCode, string Manufacturer, string? Model, string SerialNumber, string? Location, DateOnly DueDate);
