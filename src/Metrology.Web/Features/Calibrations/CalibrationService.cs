@@ -192,17 +192,7 @@ public sealed class CalibrationService(
             DecisionRule = rule,
             Overall = evaluated.Overall,
             Notes = FieldRules.Blank(input.Notes),
-            Points = evaluated.Points.Select((p, i) => new CalibrationPoint
-            {
-                Order = i + 1,
-                Nominal = p.Nominal,
-                Indication = p.Indication,
-                Error = p.Error,
-                ExpandedUncertainty = p.ExpandedUncertainty,
-                CoverageFactor = p.CoverageFactor,
-                Tolerance = p.Tolerance,
-                Conformity = p.Conformity,
-            }).ToList(),
+            Points = evaluated.ToEntities(),
             CreatedAt = now,
             CreatedByUserId = currentUser.UserId,
         };
@@ -244,7 +234,21 @@ public sealed class CalibrationService(
     public sealed record EvaluatedPoint(
         decimal Nominal, decimal Indication, decimal Error, decimal ExpandedUncertainty, decimal CoverageFactor, decimal? Tolerance, Conformity Conformity);
 
-    public sealed record Evaluation(IReadOnlyList<EvaluatedPoint> Points, Conformity Overall);
+    public sealed record Evaluation(IReadOnlyList<EvaluatedPoint> Points, Conformity Overall)
+    {
+        /// <summary>The points as stored, numbered from 1 in entry order.</summary>
+        public List<CalibrationPoint> ToEntities() => [.. Points.Select((p, i) => new CalibrationPoint
+        {
+            Order = i + 1,
+            Nominal = p.Nominal,
+            Indication = p.Indication,
+            Error = p.Error,
+            ExpandedUncertainty = p.ExpandedUncertainty,
+            CoverageFactor = p.CoverageFactor,
+            Tolerance = p.Tolerance,
+            Conformity = p.Conformity,
+        })];
+    }
 
     /// <summary>Applies the decision rule to valid points (see <see cref="ConformityDecision"/>).</summary>
     public static Evaluation Evaluate(IReadOnlyList<(decimal Nominal, decimal Indication, decimal U, decimal K, decimal? Tolerance)> points, DecisionRule rule)

@@ -519,17 +519,7 @@ public sealed class DemoVerificationSeeder(AppDbContext db, DateTime now, DateOn
                 Unit = unit,
                 DecisionRule = rule,
                 Overall = evaluation.Overall,
-                Points = evaluation.Points.Select((p, i) => new CalibrationPoint
-                {
-                    Order = i + 1,
-                    Nominal = p.Nominal,
-                    Indication = p.Indication,
-                    Error = p.Error,
-                    ExpandedUncertainty = p.ExpandedUncertainty,
-                    CoverageFactor = p.CoverageFactor,
-                    Tolerance = p.Tolerance,
-                    Conformity = p.Conformity,
-                }).ToList(),
+                Points = evaluation.ToEntities(),
                 CreatedAt = now,
             };
             db.Calibrations.Add(record);
