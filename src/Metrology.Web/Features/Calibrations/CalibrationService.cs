@@ -4,6 +4,7 @@ using Metrology.Core.Organizations;
 using Metrology.Core.Shared;
 using Metrology.Core.Verification;
 using Metrology.Web.Features.Organizations;
+using Metrology.Web.Features.Verification;
 using Metrology.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -172,7 +173,7 @@ public sealed class CalibrationService(
         }
 
         var certificateNumber = FieldRules.Blank(input.CertificateNumber);
-        if (certificateNumber is not null && await CertificateNumberTakenAsync(db, bodyId, certificateNumber, cancellationToken))
+        if (certificateNumber is not null && await VerificationService.CertificateNumberTakenAsync(db, bodyId, certificateNumber, cancellationToken))
         {
             return Outcome<CalibrationDto>.Conflict("certificateNumber", text["Calibrations.Error.CertificateDuplicate", certificateNumber]);
         }
@@ -335,9 +336,6 @@ public sealed class CalibrationService(
 
     private static (decimal, decimal, decimal, decimal, decimal?) ToPoint(CalibrationPointInput p) =>
         (p.Nominal!.Value, p.Indication!.Value, p.ExpandedUncertainty!.Value, p.CoverageFactor!.Value, p.Tolerance);
-
-    private static async Task<bool> CertificateNumberTakenAsync(AppDbContext db, int bodyId, string number, CancellationToken cancellationToken) =>
-        await db.Certificates.IgnoreQueryFilters().AnyAsync(c => c.BodyId == bodyId && c.Number == number, cancellationToken);
 
     private static async Task<CalibrationDto?> GetAsync(AppDbContext db, long id, CancellationToken cancellationToken)
     {
