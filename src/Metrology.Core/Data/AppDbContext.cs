@@ -1,10 +1,14 @@
 using System.Linq.Expressions;
 using System.Text.Json;
 using Metrology.Core.Accounts;
+using Metrology.Core.Attachments;
 using Metrology.Core.Auditing;
+using Metrology.Core.Inspections;
 using Metrology.Core.Instruments;
 using Metrology.Core.Organizations;
+using Metrology.Core.Programme;
 using Metrology.Core.Shared;
+using Metrology.Core.Surveys;
 using Metrology.Core.Verification;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -60,6 +64,62 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ITenantScope s
 
     public DbSet<ReminderSent> RemindersSent => Set<ReminderSent>();
 
+    public DbSet<Attachment> Attachments => Set<Attachment>();
+
+    public DbSet<DirectiveDocument> DirectiveDocuments => Set<DirectiveDocument>();
+
+    public DbSet<AnnualPlan> AnnualPlans => Set<AnnualPlan>();
+
+    public DbSet<PlanTask> PlanTasks => Set<PlanTask>();
+
+    public DbSet<PlanTaskNote> PlanTaskNotes => Set<PlanTaskNote>();
+
+    public DbSet<ScienceTask> ScienceTasks => Set<ScienceTask>();
+
+    public DbSet<InvestmentProject> InvestmentProjects => Set<InvestmentProject>();
+
+    public DbSet<ProjectComponent> ProjectComponents => Set<ProjectComponent>();
+
+    public DbSet<Disbursement> Disbursements => Set<Disbursement>();
+
+    public DbSet<Equipment> Equipment => Set<Equipment>();
+
+    public DbSet<OutreachActivity> OutreachActivities => Set<OutreachActivity>();
+
+    public DbSet<OutreachEnterprise> OutreachEnterprises => Set<OutreachEnterprise>();
+
+    public DbSet<AssuranceProgramme> AssuranceProgrammes => Set<AssuranceProgramme>();
+
+    public DbSet<AssuranceStep> AssuranceSteps => Set<AssuranceStep>();
+
+    public DbSet<Questionnaire> Questionnaires => Set<Questionnaire>();
+
+    public DbSet<SurveyQuestion> SurveyQuestions => Set<SurveyQuestion>();
+
+    public DbSet<SurveyCampaign> SurveyCampaigns => Set<SurveyCampaign>();
+
+    public DbSet<SurveyTarget> SurveyTargets => Set<SurveyTarget>();
+
+    public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
+
+    public DbSet<SurveyAnswer> SurveyAnswers => Set<SurveyAnswer>();
+
+    public DbSet<InspectionPlan> InspectionPlans => Set<InspectionPlan>();
+
+    public DbSet<InspectionTarget> InspectionTargets => Set<InspectionTarget>();
+
+    public DbSet<OverlapResolution> OverlapResolutions => Set<OverlapResolution>();
+
+    public DbSet<InspectionRecord> InspectionRecords => Set<InspectionRecord>();
+
+    public DbSet<InspectionViolation> InspectionViolations => Set<InspectionViolation>();
+
+    public DbSet<InspectedInstrument> InspectedInstruments => Set<InspectedInstrument>();
+
+    public DbSet<InspectionFollowUp> InspectionFollowUps => Set<InspectionFollowUp>();
+
+    public DbSet<InspectionEquipmentUse> InspectionEquipmentUses => Set<InspectionEquipmentUse>();
+
     public ITenantScope Scope => scope;
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
@@ -97,6 +157,49 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ITenantScope s
         // Follows its standard's filter, so a use row never points at a standard the reader cannot see.
         builder.Entity<VerificationStandardUse>().HasQueryFilter(u =>
             ScopeProvinceId == null || u.Standard!.ProvinceId == ScopeProvinceId);
+
+        // Programme records: the province sees them all; which roles may read or write is the services' job.
+        builder.Entity<Attachment>().HasQueryFilter(ProvinceFilter<Attachment>());
+        builder.Entity<DirectiveDocument>().HasQueryFilter(ProvinceFilter<DirectiveDocument>());
+        builder.Entity<AnnualPlan>().HasQueryFilter(ProvinceFilter<AnnualPlan>());
+        builder.Entity<PlanTask>().HasQueryFilter(ProvinceFilter<PlanTask>());
+        builder.Entity<PlanTaskNote>().HasQueryFilter(ProvinceFilter<PlanTaskNote>());
+        builder.Entity<ScienceTask>().HasQueryFilter(ProvinceFilter<ScienceTask>());
+        builder.Entity<InvestmentProject>().HasQueryFilter(ProvinceFilter<InvestmentProject>());
+        builder.Entity<ProjectComponent>().HasQueryFilter(ProvinceFilter<ProjectComponent>());
+        builder.Entity<Disbursement>().HasQueryFilter(ProvinceFilter<Disbursement>());
+        builder.Entity<Equipment>().HasQueryFilter(ProvinceFilter<Equipment>());
+        builder.Entity<OutreachActivity>().HasQueryFilter(ProvinceFilter<OutreachActivity>());
+        builder.Entity<OutreachEnterprise>().HasQueryFilter(e =>
+            ScopeProvinceId == null || e.Organization!.ProvinceId == ScopeProvinceId);
+        builder.Entity<Questionnaire>().HasQueryFilter(ProvinceFilter<Questionnaire>());
+        builder.Entity<SurveyQuestion>().HasQueryFilter(ProvinceFilter<SurveyQuestion>());
+        builder.Entity<SurveyCampaign>().HasQueryFilter(ProvinceFilter<SurveyCampaign>());
+
+        // An enterprise answers surveys, follows its own assurance programme and reads its own inspection
+        // results: those rows are filtered to its organisation, like its instruments.
+        builder.Entity<SurveyTarget>().HasQueryFilter(t =>
+            (ScopeProvinceId == null || t.ProvinceId == ScopeProvinceId)
+            && (!ScopeOwnOrganizationOnly || t.OrganizationId == ScopeOrganizationId));
+        builder.Entity<SurveyResponse>().HasQueryFilter(r =>
+            (ScopeProvinceId == null || r.ProvinceId == ScopeProvinceId)
+            && (!ScopeOwnOrganizationOnly || r.OrganizationId == ScopeOrganizationId));
+        builder.Entity<SurveyAnswer>().HasQueryFilter(ProvinceFilter<SurveyAnswer>());
+        builder.Entity<AssuranceProgramme>().HasQueryFilter(p =>
+            (ScopeProvinceId == null || p.ProvinceId == ScopeProvinceId)
+            && (!ScopeOwnOrganizationOnly || p.EnterpriseId == ScopeOrganizationId));
+        builder.Entity<AssuranceStep>().HasQueryFilter(s =>
+            (ScopeProvinceId == null || s.ProvinceId == ScopeProvinceId)
+            && (!ScopeOwnOrganizationOnly || s.Programme!.EnterpriseId == ScopeOrganizationId));
+        builder.Entity<InspectionPlan>().HasQueryFilter(ProvinceFilter<InspectionPlan>());
+        builder.Entity<InspectionTarget>().HasQueryFilter(ProvinceFilter<InspectionTarget>());
+        builder.Entity<OverlapResolution>().HasQueryFilter(ProvinceFilter<OverlapResolution>());
+        builder.Entity<InspectionRecord>().HasQueryFilter(r =>
+            (ScopeProvinceId == null || r.ProvinceId == ScopeProvinceId)
+            && (!ScopeOwnOrganizationOnly || r.OrganizationId == ScopeOrganizationId));
+        builder.Entity<InspectionViolation>().HasQueryFilter(ProvinceFilter<InspectionViolation>());
+        builder.Entity<InspectedInstrument>().HasQueryFilter(ProvinceFilter<InspectedInstrument>());
+        builder.Entity<InspectionFollowUp>().HasQueryFilter(ProvinceFilter<InspectionFollowUp>());
     }
 
     private Expression<Func<T, bool>> ProvinceFilter<T>()

@@ -154,6 +154,13 @@ public static class HostingSetup
         services.AddScoped<OrganizationService>();
         services.AddScoped<UserAdministration>();
         services.AddScoped<DemoDataSeeder>();
+        // Every area's demo records, found by type so that adding an area touches no list here.
+        foreach (var seeder in typeof(IDemoRecordSeeder).Assembly.GetTypes()
+                     .Where(t => t is { IsClass: true, IsAbstract: false } && t.IsAssignableTo(typeof(IDemoRecordSeeder))))
+        {
+            services.AddScoped(typeof(IDemoRecordSeeder), seeder);
+        }
+
         services.AddScoped<VerificationService>();
         services.AddScoped<CertificateService>();
         services.AddScoped<PublicLookupService>();

@@ -17,7 +17,7 @@ public static class TestData
     public const string QuangTriEnterpriseUser = "enterprise@quangtri.demo";
 
     /// <summary>Demo data: 4 agencies, 3 labs, 2 media outlets and 40 enterprises in Quảng Trị.</summary>
-    public const int DemoOrganizationCount = 49;
+    public const int DemoOrganizationCount = 50;
 
     private static int sequence = Random.Shared.Next(1_000_000);
 

@@ -120,7 +120,7 @@ public abstract class DemoDataRestartTests(MetrologyApp app) : IntegrationTest(a
         var users = await (await admin.GetAsync("/api/v1/admin/users?pageSize=200", Cancellation)).ShouldReturn<PageJson<UserJson>>();
 
         organizations.Total.ShouldBe(TestData.DemoOrganizationCount);
-        users.Total.ShouldBe(8);
+        users.Total.ShouldBe(9);
         users.Items.Count(u => u.Role == "SystemAdmin").ShouldBe(2);
         users.Items.Select(u => u.Email).ShouldBeUnique();
         using var demoOfficer = await App.As(TestData.QuangTriOfficer);

@@ -13,7 +13,12 @@ namespace Metrology.Web.Features.Demo;
 /// <see cref="DemoVerificationSeeder"/>. Loaded once; the marker row also drives the UI's demo banner.
 /// Names of the labs other than the provincial Technical Centre, and of all enterprises, are invented.
 /// </summary>
-public sealed class DemoDataSeeder(AppDbContext db, UserManager<AppUser> userManager, IConfiguration configuration, TimeProvider clock)
+public sealed class DemoDataSeeder(
+    AppDbContext db,
+    UserManager<AppUser> userManager,
+    IConfiguration configuration,
+    TimeProvider clock,
+    IEnumerable<IDemoRecordSeeder> recordSeeders)
 {
     public const string ProvinceSlug = "quang-tri";
     public const string DefaultPassword = "Demo!2345";
@@ -51,15 +56,16 @@ public sealed class DemoDataSeeder(AppDbContext db, UserManager<AppUser> userMan
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        Add("Sở Khoa học và Công nghệ tỉnh Quảng Trị", OrganizationKind.Agency, null, "204 Hùng Vương, phường Đông Hà, tỉnh Quảng Trị", "0233 3852 590");
-        Add("Phòng Quản lý Tiêu chuẩn Đo lường Chất lượng - Sở Khoa học và Công nghệ Quảng Trị", OrganizationKind.Agency, null, "204 Hùng Vương, phường Đông Hà, tỉnh Quảng Trị");
-        Add("Thanh tra Sở Khoa học và Công nghệ Quảng Trị", OrganizationKind.Agency, null, "204 Hùng Vương, phường Đông Hà, tỉnh Quảng Trị");
-        Add("Thanh tra Sở Công Thương Quảng Trị", OrganizationKind.Agency, null, "20 Trần Hưng Đạo, phường Đông Hà, tỉnh Quảng Trị");
+        var department = Add("Sở Khoa học và Công nghệ tỉnh Quảng Trị", OrganizationKind.Agency, null, "204 Hùng Vương, phường Đông Hà, tỉnh Quảng Trị", "0233 3852 590");
+        var metrologyUnit = Add("Phòng Quản lý Tiêu chuẩn Đo lường Chất lượng - Sở Khoa học và Công nghệ Quảng Trị", OrganizationKind.Agency, null, "204 Hùng Vương, phường Đông Hà, tỉnh Quảng Trị");
+        var scienceInspectorate = Add("Thanh tra Sở Khoa học và Công nghệ Quảng Trị", OrganizationKind.Agency, null, "204 Hùng Vương, phường Đông Hà, tỉnh Quảng Trị");
+        var tradeInspectorate = Add("Thanh tra Sở Công Thương Quảng Trị", OrganizationKind.Agency, null, "20 Trần Hưng Đạo, phường Đông Hà, tỉnh Quảng Trị");
+        var marketSurveillance = Add("Chi cục Quản lý thị trường tỉnh Quảng Trị", OrganizationKind.Agency, null, "Km 5, Quốc lộ 9, phường Đông Hà, tỉnh Quảng Trị");
         var centre = Add(TechnicalCentreName, OrganizationKind.VerificationBody, DemoTaxCode(9000), "02 Lê Lợi, phường Đông Hà, tỉnh Quảng Trị", "0233 3550 168");
         var regionalLab = Add("Công ty TNHH Kiểm định Hiệu chuẩn Đo lường Miền Trung", OrganizationKind.VerificationBody, DemoTaxCode(9001), "Khu công nghiệp Nam Đông Hà, phường Đông Hà, tỉnh Quảng Trị");
         var electricityLab = Add("Trung tâm Thí nghiệm Điện Quảng Bình", OrganizationKind.VerificationBody, DemoTaxCode(9002), "Tiểu khu 6, phường Đồng Hới, tỉnh Quảng Trị");
-        Add("Báo Quảng Trị", OrganizationKind.MediaOutlet, null, "124 Hùng Vương, phường Đông Hà, tỉnh Quảng Trị", null, "baoquangtri@quangtri.gov.vn");
-        Add("Đài Phát thanh - Truyền hình Quảng Trị (QRTV)", OrganizationKind.MediaOutlet, null, "33 Hùng Vương, phường Đông Hà, tỉnh Quảng Trị");
+        var newspaper = Add("Báo Quảng Trị", OrganizationKind.MediaOutlet, null, "124 Hùng Vương, phường Đông Hà, tỉnh Quảng Trị", null, "baoquangtri@quangtri.gov.vn");
+        var broadcaster = Add("Đài Phát thanh - Truyền hình Quảng Trị (QRTV)", OrganizationKind.MediaOutlet, null, "33 Hùng Vương, phường Đông Hà, tỉnh Quảng Trị");
 
         var enterprises = new List<Organization>();
         for (var i = 0; i < 40; i++)
@@ -71,12 +77,22 @@ public sealed class DemoDataSeeder(AppDbContext db, UserManager<AppUser> userMan
         var firstEnterprise = enterprises[0];
         await db.SaveChangesAsync(cancellationToken);
 
-        // Instruments, verifications, designations, standards: thousands of rows. The integration test host
-        // turns them off (Demo:SeedRecords=false) for every fixture but the one that checks them.
+        // Instruments, verifications, designations, standards (thousands of rows), then every area's records.
+        // The integration test host turns them off (Demo:SeedRecords=false) for every fixture but the ones
+        // that check them, so tests start from an empty province.
         if (configuration.GetValue("Demo:SeedRecords", true))
         {
-            await new DemoVerificationSeeder(db, now, Infrastructure.DisplayFormat.Today(clock))
+            var today = Infrastructure.DisplayFormat.Today(clock);
+            await new DemoVerificationSeeder(db, now, today)
                 .SeedAsync(province.Id, centre, regionalLab, electricityLab, enterprises, cancellationToken);
+            var context = new DemoSeedContext(
+                province.Id, now, today, department, metrologyUnit, scienceInspectorate, tradeInspectorate, marketSurveillance,
+                centre, [centre, regionalLab, electricityLab], newspaper, broadcaster, enterprises);
+            foreach (var seeder in recordSeeders.OrderBy(s => s.Order))
+            {
+                await seeder.SeedAsync(context, cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
+            }
         }
 
         var password = configuration["Demo:Password"] is { Length: > 0 } configured ? configured : DefaultPassword;
@@ -85,7 +101,8 @@ public sealed class DemoDataSeeder(AppDbContext db, UserManager<AppUser> userMan
         await AddUserAsync("provinceadmin@quangtri.demo", "Quản trị Sở KH&CN Quảng Trị (demo)", Roles.ProvinceAdmin, province.Id, null, password);
         await AddUserAsync("officer@quangtri.demo", "Nguyễn Thị Hoa (demo)", Roles.ProvinceOfficer, province.Id, null, password);
         await AddUserAsync("lab@quangtri.demo", "Trần Văn Minh (demo)", Roles.LabOperator, province.Id, centre.Id, password);
-        await AddUserAsync("inspector@quangtri.demo", "Lê Quang Dũng (demo)", Roles.Inspector, province.Id, null, password);
+        await AddUserAsync("inspector@quangtri.demo", "Lê Quang Dũng (demo)", Roles.Inspector, province.Id, scienceInspectorate.Id, password);
+        await AddUserAsync("inspector.trade@quangtri.demo", "Hoàng Văn Sơn (demo)", Roles.Inspector, province.Id, tradeInspectorate.Id, password);
         await AddUserAsync("enterprise@quangtri.demo", "Phạm Thu Hà (demo)", Roles.EnterpriseUser, province.Id, firstEnterprise.Id, password);
 
         db.AppSettings.Add(new AppSetting { Key = AppSetting.DemoDataLoaded, Value = now.ToString("O", System.Globalization.CultureInfo.InvariantCulture) });
