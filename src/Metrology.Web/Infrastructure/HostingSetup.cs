@@ -6,15 +6,18 @@ using Metrology.Core.Data;
 using Metrology.Core.Shared;
 using Metrology.Web.Components;
 using Metrology.Web.Features.Accounts;
+using Metrology.Web.Features.Attachments;
 using Metrology.Web.Features.Auditing;
 using Metrology.Web.Features.Calibrations;
 using Metrology.Web.Features.Demo;
 using Metrology.Web.Features.Designations;
+using Metrology.Web.Features.Documents;
 using Metrology.Web.Features.Instruments;
 using Metrology.Web.Features.Organizations;
 using Metrology.Web.Features.PublicLookup;
 using Metrology.Web.Features.ReferenceData;
 using Metrology.Web.Features.ReferenceVerification;
+using Metrology.Web.Features.ScienceTasks;
 using Metrology.Web.Features.Standards;
 using Metrology.Web.Features.Verification;
 using Microsoft.AspNetCore.Authentication;
@@ -172,6 +175,11 @@ public static class HostingSetup
         services.AddScoped<CalibrationService>();
         services.AddSingleton<DemoStatus>();
         services.AddInstruments();
+        services.AddSingleton<AttachmentStore>();
+        services.AddScoped<AttachmentAccess>();
+        services.AddScoped<AttachmentService>();
+        services.AddScoped<DocumentService>();
+        services.AddScoped<ScienceTaskService>();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
@@ -207,6 +215,9 @@ public static class HostingSetup
         api.MapReferenceCaseEndpoints();
         api.MapCalibrationEndpoints();
         api.MapInstrumentEndpoints();
+        api.MapAttachmentEndpoints();
+        api.MapDocumentEndpoints();
+        api.MapScienceTaskEndpoints();
 
         app.MapAccountEndpoints();
         app.MapCultureEndpoint();
