@@ -31,7 +31,11 @@ public sealed record DocumentDto(
     string? Summary,
     int? ProvinceId,
     DateTime CreatedAt,
-    DateTime UpdatedAt);
+    DateTime UpdatedAt)
+{
+    /// <summary>How the report cites it, in the caller's language: "Quyết định số 1928/QĐ-UBND ngày 20/7/2020".</summary>
+    public string Citation { get; init; } = string.Empty;
+}
 
 /// <summary>A record that points at a document; <see cref="Kind"/> is "annualPlan", "planTask", "scienceTask" or "investmentProject".</summary>
 public sealed record DocumentLinkDto(string Kind, int Id, string Title, string Href);

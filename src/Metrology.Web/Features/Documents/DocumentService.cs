@@ -67,7 +67,7 @@ public sealed class DocumentService(
             .Take(pageSize)
             .Select(ToDto)
             .ToListAsync(cancellationToken);
-        return new PagedResult<DocumentDto>(items, total, page, pageSize);
+        return new PagedResult<DocumentDto>(items.Select(Cited).ToList(), total, page, pageSize);
     }
 
     /// <summary>The issuers in use, for the list's filter.</summary>
@@ -100,6 +100,8 @@ public sealed class DocumentService(
         {
             return null;
         }
+
+        document = Cited(document);
 
         // One query per kind of record that can point here: four, whatever the number of links.
         var plans = await db.AnnualPlans.AsNoTracking().Where(p => p.DocumentId == id)
@@ -212,7 +214,7 @@ public sealed class DocumentService(
         }
 
         var saved = await db.DirectiveDocuments.AsNoTracking().Where(d => d.Id == document.Id).Select(ToDto).FirstAsync(cancellationToken);
-        return Outcome<DocumentDto>.Ok(saved);
+        return Outcome<DocumentDto>.Ok(Cited(saved));
     }
 
     private static void Apply(DirectiveDocument document, DocumentInput input, string number, int? provinceId, DateTime now)
@@ -304,6 +306,8 @@ public sealed class DocumentService(
     private static async Task<bool> TakenAsync(AppDbContext db, int? provinceId, string number, DateOnly issuedOn, int? exceptId, CancellationToken cancellationToken) =>
         await db.DirectiveDocuments.IgnoreQueryFilters()
             .AnyAsync(d => d.ProvinceId == provinceId && d.Number == number && d.IssuedOn == issuedOn && d.Id != exceptId, cancellationToken);
+
+    private DocumentDto Cited(DocumentDto dto) => dto with { Citation = DocumentReference.Cite(text, dto.Type, dto.Number, dto.IssuedOn) };
 
     private static readonly System.Linq.Expressions.Expression<Func<DirectiveDocument, DocumentDto>> ToDto = d => new DocumentDto(
         d.Id, d.Type, d.Number, d.Issuer, d.IssuedOn, d.Subject, d.Summary,
