@@ -41,18 +41,18 @@ public static class DocumentApi
 
     public static Dictionary<string, object?> Task(int hostOrganizationId, int? approvalDocumentId = null, long? budget = 450_000_000,
         DateOnly? startOn = null, DateOnly? endOn = null, string level = "Basic", string status = "InProgress") => new()
-    {
-        ["level"] = level,
-        ["title"] = TestData.Unique("Xây dựng mô hình điểm áp dụng Chương trình đảm bảo đo lường"),
-        ["area"] = "EnterpriseSupport",
-        ["hostOrganizationId"] = hostOrganizationId,
-        ["approvalDocumentId"] = approvalDocumentId,
-        ["budget"] = budget,
-        ["startOn"] = startOn ?? new DateOnly(2022, 4, 1),
-        ["endOn"] = endOn ?? new DateOnly(2023, 9, 30),
-        ["status"] = status,
-        ["outputs"] = "Quy trình đảm bảo đo lường tại 3 doanh nghiệp",
-    };
+        {
+            ["level"] = level,
+            ["title"] = TestData.Unique("Xây dựng mô hình điểm áp dụng Chương trình đảm bảo đo lường"),
+            ["area"] = "EnterpriseSupport",
+            ["hostOrganizationId"] = hostOrganizationId,
+            ["approvalDocumentId"] = approvalDocumentId,
+            ["budget"] = budget,
+            ["startOn"] = startOn ?? new DateOnly(2022, 4, 1),
+            ["endOn"] = endOn ?? new DateOnly(2023, 9, 30),
+            ["status"] = status,
+            ["outputs"] = "Quy trình đảm bảo đo lường tại 3 doanh nghiệp",
+        };
 
     public static async Task<DocumentJson> CreateDocument(this HttpClient client, object body)
     {
