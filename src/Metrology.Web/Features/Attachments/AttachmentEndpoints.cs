@@ -2,6 +2,7 @@ using System.Globalization;
 using Metrology.Core.Attachments;
 using Metrology.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Microsoft.Net.Http.Headers;
 
@@ -16,6 +17,7 @@ public static class AttachmentEndpoints
     public static void MapAttachmentEndpoints(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/attachments").WithTags("Attachments");
+        var maxBytes = ((IEndpointRouteBuilder)api).ServiceProvider.GetRequiredService<AttachmentStore>().MaxBytes;
 
         group.MapGet("/", async Task<IResult> (string? target, string? targetId, AttachmentService service, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
         {
@@ -77,6 +79,8 @@ public static class AttachmentEndpoints
                 : result.Outcome.ToHttpResult(dto => TypedResults.Created($"/api/v1/attachments/{dto.Id}/content", dto));
         })
             .WithName("UploadAttachment")
+            // Kestrel's own body limit (30 MB by default) follows the setting, so a larger limit can be configured.
+            .WithMetadata(new RequestSizeLimitAttribute(maxBytes + MultipartOverhead))
             .Accepts<IFormFile>("multipart/form-data")
             .Produces<AttachmentDto>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
