@@ -170,6 +170,8 @@ public static class HostingSetup
         services.AddScoped<StandardService>();
         services.AddScoped<ReferenceCaseService>();
         services.AddScoped<CalibrationService>();
+        services.AddScoped<Features.Plans.PlanService>();
+        services.AddScoped<Features.Outreach.OutreachService>();
         services.AddSingleton<DemoStatus>();
         services.AddInstruments();
 
@@ -207,6 +209,8 @@ public static class HostingSetup
         api.MapReferenceCaseEndpoints();
         api.MapCalibrationEndpoints();
         api.MapInstrumentEndpoints();
+        Features.Plans.PlanEndpoints.MapPlanEndpoints(api);
+        Features.Outreach.OutreachEndpoints.MapOutreachEndpoints(api);
 
         app.MapAccountEndpoints();
         app.MapCultureEndpoint();
