@@ -38,6 +38,8 @@ public sealed class OutreachService(
 
     public bool CanWrite => currentUser.IsInRole(WriterRoles);
 
+    public bool IsNational => currentUser.ProvinceId is null;
+
     public DateOnly Today => DisplayFormat.Today(clock);
 
     /// <summary>Kinds that are published by a newspaper or broadcaster, and so need one.</summary>
@@ -111,6 +113,12 @@ public sealed class OutreachService(
         var all = await rows.OrderBy(o => o.Name).Select(o => new { o.Id, o.Name, o.Kind }).ToListAsync(cancellationToken);
         return (all.Where(o => o.Kind == OrganizationKind.MediaOutlet).Select(o => new OutreachOption(o.Id, o.Name)).ToList(),
             all.Where(o => o.Kind == OrganizationKind.Enterprise).Select(o => new OutreachOption(o.Id, o.Name)).ToList());
+    }
+
+    public async Task<int?> ProvinceIdAsync(int id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.OutreachActivities.Where(o => o.Id == id).Select(o => o.ProvinceId).FirstOrDefaultAsync(cancellationToken);
     }
 
     public async Task<Outcome<OutreachDto>> CreateAsync(OutreachInput input, CancellationToken cancellationToken = default)
