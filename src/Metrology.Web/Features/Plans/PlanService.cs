@@ -52,7 +52,7 @@ public sealed class PlanService(
             rows = rows.Where(p => p.Year == y);
         }
 
-        return await Summaries(db, rows, Today).OrderByDescending(p => p.Year).ThenBy(p => p.Title).ThenBy(p => p.Id).ToListAsync(cancellationToken);
+        return await Summaries(db, rows.OrderByDescending(p => p.Year).ThenBy(p => p.Title).ThenBy(p => p.Id), Today).ToListAsync(cancellationToken);
     }
 
     /// <summary>The plan and all its tasks in two queries, whatever the number of tasks (the board and the list).</summary>
@@ -66,8 +66,8 @@ public sealed class PlanService(
             return null;
         }
 
-        var tasks = await TaskRows(db.PlanTasks.AsNoTracking().Where(t => t.PlanId == id), today)
-            .OrderBy(t => t.Deadline).ThenBy(t => t.Id).ToListAsync(cancellationToken);
+        var tasks = await TaskRows(db.PlanTasks.AsNoTracking().Where(t => t.PlanId == id).OrderBy(t => t.Deadline).ThenBy(t => t.Id), today)
+            .ToListAsync(cancellationToken);
         return new PlanDto(plan, tasks);
     }
 
