@@ -50,4 +50,21 @@ public sealed class PlanJourneyTests(MetrologyApp app)
         await Expect(page.GetByTestId("plan-row-overdue").First).ToBeVisibleAsync();
         await page.ScreenshotAsync("62-plan-list");
     }
+
+    [Fact]
+    public async Task The_outreach_page_sums_up_2022_as_the_report_does()
+    {
+        var page = await app.NewPageAsync();
+        await page.SignInAsync("ministry@demo.local");
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        await page.GotoAsync("/outreach");
+        await page.WaitInteractiveAsync();
+
+        await page.GetByTestId("outreach-year").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "2022" }).First.ClickAsync();
+
+        await Expect(page.GetByTestId("outreach-summary-year")).ToHaveTextAsync("04 bài báo, 02 phóng sự, 02 lớp tập huấn, 01 hội thảo, 02 lượt cử cán bộ tập huấn");
+        await Expect(page.GetByTestId("outreach-table")).ToContainTextAsync("Vai trò của Đo lường trong Cách mạng công nghiệp 4.0");
+        await page.ScreenshotAsync("63-outreach");
+    }
 }
