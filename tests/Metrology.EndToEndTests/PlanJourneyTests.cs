@@ -15,6 +15,7 @@ public sealed class PlanJourneyTests(MetrologyApp app)
         var page = await app.NewPageAsync();
         await page.SignInAsync("officer@quangtri.demo");
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        await Expect(page.GetByTestId("home-plan-tasks-overdue")).ToContainTextAsync("đã quá hạn");
         await page.GotoAsync("/plans");
         await page.WaitInteractiveAsync();
 
