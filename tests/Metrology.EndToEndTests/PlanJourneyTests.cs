@@ -68,4 +68,35 @@ public sealed class PlanJourneyTests(MetrologyApp app)
         await Expect(page.GetByTestId("outreach-table")).ToContainTextAsync("Vai trò của Đo lường trong Cách mạng công nghiệp 4.0");
         await page.ScreenshotAsync("63-outreach");
     }
+
+    [Fact]
+    public async Task The_officer_records_an_article_and_is_told_when_the_outlet_is_missing()
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
+        var title = $"Đo lường trong kinh doanh vàng bạc {Guid.NewGuid().ToString("N")[..6]}";
+        var page = await app.NewPageAsync();
+        await page.SignInAsync("officer@quangtri.demo");
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        await page.GotoAsync("/outreach");
+        await page.WaitInteractiveAsync();
+
+        await page.GetByTestId("outreach-create").ClickAsync();
+        await page.GetByTestId("outreach-kind").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "Bài báo" }).First.ClickAsync();
+        var heldOn = page.GetByTestId("outreach-held-on");
+        await heldOn.FillAsync(today.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture));
+        await heldOn.PressAsync("Tab");
+        await page.GetByTestId("outreach-title").FillAsync(title);
+        await page.GetByTestId("outreach-save").ClickAsync();
+        await Expect(page.GetByTestId("outreach-dialog")).ToContainTextAsync("Bài báo và phóng sự phải có cơ quan báo chí đăng tải.");
+        await page.ScreenshotAsync("64-outreach-dialog");
+
+        await page.GetByTestId("outreach-outlet").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "Báo Quảng Trị" }).First.ClickAsync();
+        await page.GetByTestId("outreach-save").ClickAsync();
+
+        var row = page.GetByTestId("outreach-table").Locator("tr").Filter(new() { HasText = title });
+        await Expect(row).ToContainTextAsync("Báo Quảng Trị");
+        await Expect(row).ToContainTextAsync(today.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture));
+    }
 }

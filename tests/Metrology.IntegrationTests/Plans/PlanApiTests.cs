@@ -48,7 +48,7 @@ public abstract class PlanApiTests(MetrologyApp app) : IntegrationTest(app)
         using var unknown = await officer.PostAsJsonAsync($"{TaskPath}/{task.Id}/move", new { status = "Paused" }, Cancellation);
         (await noDate.ShouldBeProblem(HttpStatusCode.BadRequest)).ErrorsFor("completedOn").Single().ShouldBe("Nhập ngày hoàn thành khi công việc đã xong.");
         (await future.ShouldBeProblem(HttpStatusCode.BadRequest)).ErrorsFor("completedOn").Single().ShouldBe("Ngày này chưa đến.");
-        (await unknown.ShouldBeProblem(HttpStatusCode.BadRequest)).ErrorsFor("status").ShouldNotBeEmpty();
+        (await unknown.ShouldBeProblem(HttpStatusCode.BadRequest)).ErrorsFor("status").Single().ShouldBe("Giá trị không hợp lệ. Chọn một trong: NotStarted, InProgress, Done, Cancelled.");
         (await officer.Board(plan.Id)).Tasks.Single().Status.ShouldBe("InProgress");
 
         using var moved = await officer.PostAsJsonAsync($"{TaskPath}/{task.Id}/move", new { status = "Done", completedOn = new DateOnly(2026, 6, 10) }, Cancellation);

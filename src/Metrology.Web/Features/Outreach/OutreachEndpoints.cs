@@ -23,7 +23,7 @@ public static class OutreachEndpoints
                 if (kindFilter is null)
                 {
                     var errors = new FieldErrors();
-                    errors.Add("kind", text["Error.Kind.Unknown", string.Join(", ", Enum.GetNames<OutreachKind>())]);
+                    errors.Add("kind", text["Plans.Error.Unknown", string.Join(", ", Enum.GetNames<OutreachKind>())]);
                     return TypedResults.ValidationProblem(errors.ToDictionary());
                 }
             }

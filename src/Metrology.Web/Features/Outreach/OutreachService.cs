@@ -215,7 +215,7 @@ public sealed class OutreachService(
         }
         else
         {
-            errors.Add("kind", text["Error.Kind.Unknown", string.Join(", ", Enum.GetNames<OutreachKind>())]);
+            errors.Add("kind", text["Plans.Error.Unknown", string.Join(", ", Enum.GetNames<OutreachKind>())]);
         }
 
         if (input.HeldOn is not { } heldOn)

@@ -413,7 +413,7 @@ public sealed class PlanService(
         }
         else if (FieldRules.EnumByName<ProgrammeArea>(input.Area) is null)
         {
-            errors.Add("area", text["Error.Kind.Unknown", string.Join(", ", Enum.GetNames<ProgrammeArea>())]);
+            errors.Add("area", text["Plans.Error.Unknown", string.Join(", ", Enum.GetNames<ProgrammeArea>())]);
         }
 
         if (input.Deadline is not { } deadline)
@@ -460,7 +460,7 @@ public sealed class PlanService(
         var status = FieldRules.EnumByName<PlanTaskStatus>(value);
         if (status is null)
         {
-            errors.Add("status", text["Error.Kind.Unknown", string.Join(", ", Enum.GetNames<PlanTaskStatus>())]);
+            errors.Add("status", text["Plans.Error.Unknown", string.Join(", ", Enum.GetNames<PlanTaskStatus>())]);
         }
 
         return status;
