@@ -173,6 +173,8 @@ public static class HostingSetup
         services.AddScoped<StandardService>();
         services.AddScoped<ReferenceCaseService>();
         services.AddScoped<CalibrationService>();
+        services.AddScoped<Features.Plans.PlanService>();
+        services.AddScoped<Features.Outreach.OutreachService>();
         services.AddSingleton<DemoStatus>();
         services.AddInstruments();
         services.AddSingleton<AttachmentStore>();
@@ -218,6 +220,8 @@ public static class HostingSetup
         api.MapAttachmentEndpoints();
         api.MapDocumentEndpoints();
         api.MapScienceTaskEndpoints();
+        Features.Plans.PlanEndpoints.MapPlanEndpoints(api);
+        Features.Outreach.OutreachEndpoints.MapOutreachEndpoints(api);
 
         app.MapAccountEndpoints();
         app.MapCultureEndpoint();
