@@ -16,6 +16,7 @@ using Metrology.Web.Features.PublicLookup;
 using Metrology.Web.Features.ReferenceData;
 using Metrology.Web.Features.ReferenceVerification;
 using Metrology.Web.Features.Standards;
+using Metrology.Web.Features.Surveys;
 using Metrology.Web.Features.Verification;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -172,6 +173,7 @@ public static class HostingSetup
         services.AddScoped<CalibrationService>();
         services.AddSingleton<DemoStatus>();
         services.AddInstruments();
+        services.AddSurveys();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
@@ -207,6 +209,7 @@ public static class HostingSetup
         api.MapReferenceCaseEndpoints();
         api.MapCalibrationEndpoints();
         api.MapInstrumentEndpoints();
+        api.MapSurveyEndpoints();
 
         app.MapAccountEndpoints();
         app.MapCultureEndpoint();
