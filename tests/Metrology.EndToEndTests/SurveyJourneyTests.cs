@@ -64,4 +64,24 @@ public sealed class SurveyJourneyTests(MetrologyApp app)
         await page.WaitInteractiveAsync();
         await Expect(row.GetByTestId("response-status")).ToHaveTextAsync("Đã nộp");
     }
+
+    [Fact]
+    public async Task The_officer_sees_the_2022_ranking_with_suggested_enterprises_and_charts()
+    {
+        var page = await app.NewPageAsync();
+        await page.SignInAsync("officer@quangtri.demo");
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        await page.GotoAsync("/surveys");
+        await page.WaitInteractiveAsync();
+
+        await page.GetByTestId("campaign-table").GetByText("Khảo sát tình hình sử dụng phương tiện đo, thiết bị đo lường tại các đơn vị").ClickAsync();
+        await page.WaitInteractiveAsync();
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Kết quả" }).ClickAsync();
+
+        await Expect(page.GetByTestId("results-rate")).ToHaveTextAsync("Đã nộp 43/43 phiếu (tỷ lệ phản hồi 100 %)");
+        await Expect(page.GetByTestId("results-suggested")).ToHaveCountAsync(5);
+        await Expect(page.GetByTestId("results-ranking").Locator("tbody tr")).ToHaveCountAsync(43);
+        await Expect(page.GetByTestId("results-score-chart").Locator("svg").First).ToBeVisibleAsync();
+        await page.ScreenshotAsync("62-survey-results");
+    }
 }
