@@ -150,7 +150,7 @@ public abstract class QuestionnaireApiTests(MetrologyApp app) : IntegrationTest(
     }
 
     [Fact]
-    public async Task Another_provinces_questionnaire_is_404_and_the_system_admin_must_name_a_province()
+    public async Task Another_provinces_questionnaire_is_404_and_the_system_admin_writes_in_the_province_it_names()
     {
         var haNoiOfficer = await App.Arranged("HaNoiSurveyOfficer", app => app.CreateAsync("ProvinceOfficer", TestData.HaNoi));
         using var haNoi = await App.As(haNoiOfficer.Email, UserApi.Password);
@@ -167,6 +167,9 @@ public abstract class QuestionnaireApiTests(MetrologyApp app) : IntegrationTest(
         await change.ShouldBeProblem(HttpStatusCode.NotFound);
         await publish.ShouldBeProblem(HttpStatusCode.NotFound);
         (await noProvince.ShouldBeProblem(HttpStatusCode.BadRequest)).ErrorsFor("provinceSlug").ShouldNotBeEmpty();
+        var forQuangTri = await admin.CreateQuestionnaire(new { title = TestData.Unique("Bảng hỏi của quản trị"), provinceSlug = TestData.QuangTri, questions = Array.Empty<object>() }, publish: false);
+        (await (await officer.GetAsync($"{Path}/{forQuangTri.Id}", Cancellation)).ShouldReturn<QuestionnaireJson>()).Title.ShouldBe(forQuangTri.Title);
+        await (await haNoi.GetAsync($"{Path}/{forQuangTri.Id}", Cancellation)).ShouldBeProblem(HttpStatusCode.NotFound);
         var still = await (await haNoi.GetAsync($"{Path}/{haNoiQuestionnaire.Id}", Cancellation)).ShouldReturn<QuestionnaireJson>();
         still.PublishedAt.ShouldBeNull();
         still.Title.ShouldBe(haNoiQuestionnaire.Title);
