@@ -134,7 +134,7 @@ public sealed class SurveyResultsService(IDbContextFactory<AppDbContext> dbFacto
         return true;
     }
 
-    /// <summary>A cell a spreadsheet would read as a formula (= + - @) gets a leading apostrophe-like quote so it stays text.</summary>
+    /// <summary>A cell a spreadsheet would read as a formula (starting with = + - @, tab or CR) gets a leading apostrophe so it stays text.</summary>
     public static string? Safe(string? value) =>
         value is { Length: > 0 } && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
 }
