@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -83,5 +84,31 @@ public sealed class SurveyJourneyTests(MetrologyApp app)
         await Expect(page.GetByTestId("results-ranking").Locator("tbody tr")).ToHaveCountAsync(43);
         await Expect(page.GetByTestId("results-score-chart").Locator("svg").First).ToBeVisibleAsync();
         await page.ScreenshotAsync("62-survey-results");
+    }
+
+    [Fact]
+    public async Task The_officer_builds_a_questionnaire_and_publishes_it()
+    {
+        var page = await app.NewPageAsync();
+        await page.SignInAsync("officer@quangtri.demo");
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        await page.GotoAsync("/surveys");
+        await page.WaitInteractiveAsync();
+        var title = $"Khảo sát thử {Guid.NewGuid().ToString("N")[..6]}";
+
+        await page.GetByTestId("questionnaire-new-title").FillAsync(title);
+        await page.GetByTestId("questionnaire-new-title").BlurAsync();
+        await page.GetByTestId("questionnaire-create").ClickAsync();
+        await page.WaitForURLAsync(new Regex(@"/surveys/questionnaires/\d+$"));
+        await page.WaitInteractiveAsync();
+        await page.GetByTestId("builder-add").ClickAsync();
+        await page.GetByTestId("builder-question-text").First.FillAsync("Doanh nghiệp có sổ theo dõi phương tiện đo?");
+        await page.GetByTestId("builder-question-text").First.BlurAsync();
+        await page.ScreenshotAsync("63-survey-builder");
+        await page.GetByTestId("builder-publish").ClickAsync();
+
+        await Expect(page.GetByTestId("questionnaire-questions")).ToContainTextAsync("Doanh nghiệp có sổ theo dõi phương tiện đo?");
+        await Expect(page.GetByTestId("questionnaire-new-version")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("questionnaire-title")).ToHaveTextAsync(title);
     }
 }
