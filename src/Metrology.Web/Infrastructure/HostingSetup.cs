@@ -19,6 +19,7 @@ using Metrology.Web.Features.ReferenceData;
 using Metrology.Web.Features.ReferenceVerification;
 using Metrology.Web.Features.ScienceTasks;
 using Metrology.Web.Features.Standards;
+using Metrology.Web.Features.Surveys;
 using Metrology.Web.Features.Verification;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -182,6 +183,7 @@ public static class HostingSetup
         services.AddScoped<AttachmentService>();
         services.AddScoped<DocumentService>();
         services.AddScoped<ScienceTaskService>();
+        services.AddSurveys();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
@@ -222,6 +224,7 @@ public static class HostingSetup
         api.MapScienceTaskEndpoints();
         Features.Plans.PlanEndpoints.MapPlanEndpoints(api);
         Features.Outreach.OutreachEndpoints.MapOutreachEndpoints(api);
+        api.MapSurveyEndpoints();
 
         app.MapAccountEndpoints();
         app.MapCultureEndpoint();
