@@ -6,11 +6,13 @@ using Metrology.Core.Data;
 using Metrology.Core.Shared;
 using Metrology.Web.Components;
 using Metrology.Web.Features.Accounts;
+using Metrology.Web.Features.Assurance;
 using Metrology.Web.Features.Auditing;
 using Metrology.Web.Features.Calibrations;
 using Metrology.Web.Features.Demo;
 using Metrology.Web.Features.Designations;
 using Metrology.Web.Features.Instruments;
+using Metrology.Web.Features.Investments;
 using Metrology.Web.Features.Organizations;
 using Metrology.Web.Features.PublicLookup;
 using Metrology.Web.Features.ReferenceData;
@@ -170,6 +172,9 @@ public static class HostingSetup
         services.AddScoped<StandardService>();
         services.AddScoped<ReferenceCaseService>();
         services.AddScoped<CalibrationService>();
+        services.AddScoped<InvestmentService>();
+        services.AddScoped<EquipmentService>();
+        services.AddScoped<AssuranceService>();
         services.AddSingleton<DemoStatus>();
         services.AddInstruments();
 
@@ -207,6 +212,8 @@ public static class HostingSetup
         api.MapReferenceCaseEndpoints();
         api.MapCalibrationEndpoints();
         api.MapInstrumentEndpoints();
+        api.MapInvestmentEndpoints();
+        api.MapAssuranceEndpoints();
 
         app.MapAccountEndpoints();
         app.MapCultureEndpoint();
