@@ -39,22 +39,22 @@ public static class InvestmentArrange
 
     public static Dictionary<string, object?> Project(
         int? policyDocumentId = null, int? feasibilityDocumentId = null, long? totalBudget = Total, int? startYear = 2021, int? endYear = 2023, object[]? components = null) => new()
-    {
-        ["name"] = TestData.Unique("Đầu tư thiết bị đo lường thử nghiệm"),
-        ["investorId"] = null,
-        ["policyDocumentId"] = policyDocumentId,
-        ["feasibilityDocumentId"] = feasibilityDocumentId,
-        ["totalBudget"] = totalBudget,
-        ["startYear"] = startYear,
-        ["endYear"] = endYear,
-        ["status"] = "InProgress",
-        ["notes"] = null,
-        ["components"] = components ??
+        {
+            ["name"] = TestData.Unique("Đầu tư thiết bị đo lường thử nghiệm"),
+            ["investorId"] = null,
+            ["policyDocumentId"] = policyDocumentId,
+            ["feasibilityDocumentId"] = feasibilityDocumentId,
+            ["totalBudget"] = totalBudget,
+            ["startYear"] = startYear,
+            ["endYear"] = endYear,
+            ["status"] = "InProgress",
+            ["notes"] = null,
+            ["components"] = components ??
         [
             new { name = "Thiết bị đo lường, thử nghiệm", quantity = 58, unit = "bộ", budget = 21_000_000_000L },
             new { name = "Thiết bị công nghệ sinh học", quantity = 2, unit = "thiết bị", budget = 4_000_000_000L },
         ],
-    };
+        };
 
     public static object Equipment(int? projectId = null, int? componentId = null, int? holderId = null, string name = "Bình chuẩn dung tích 20 L", string status = "InUse", bool forInspection = false) => new
     {
