@@ -7,12 +7,14 @@ using Metrology.Core.Shared;
 using Metrology.Web.Components;
 using Metrology.Web.Features.Accounts;
 using Metrology.Web.Features.Attachments;
+using Metrology.Web.Features.Assurance;
 using Metrology.Web.Features.Auditing;
 using Metrology.Web.Features.Calibrations;
 using Metrology.Web.Features.Demo;
 using Metrology.Web.Features.Designations;
 using Metrology.Web.Features.Documents;
 using Metrology.Web.Features.Instruments;
+using Metrology.Web.Features.Investments;
 using Metrology.Web.Features.Organizations;
 using Metrology.Web.Features.PublicLookup;
 using Metrology.Web.Features.ReferenceData;
@@ -176,6 +178,9 @@ public static class HostingSetup
         services.AddScoped<CalibrationService>();
         services.AddScoped<Features.Plans.PlanService>();
         services.AddScoped<Features.Outreach.OutreachService>();
+        services.AddScoped<InvestmentService>();
+        services.AddScoped<EquipmentService>();
+        services.AddScoped<AssuranceService>();
         services.AddSingleton<DemoStatus>();
         services.AddInstruments();
         services.AddSingleton<AttachmentStore>();
@@ -225,6 +230,8 @@ public static class HostingSetup
         Features.Plans.PlanEndpoints.MapPlanEndpoints(api);
         Features.Outreach.OutreachEndpoints.MapOutreachEndpoints(api);
         api.MapSurveyEndpoints();
+        api.MapInvestmentEndpoints();
+        api.MapAssuranceEndpoints();
 
         app.MapAccountEndpoints();
         app.MapCultureEndpoint();
