@@ -10,6 +10,7 @@ using Metrology.Web.Features.Auditing;
 using Metrology.Web.Features.Calibrations;
 using Metrology.Web.Features.Demo;
 using Metrology.Web.Features.Designations;
+using Metrology.Web.Features.Inspections;
 using Metrology.Web.Features.Instruments;
 using Metrology.Web.Features.Organizations;
 using Metrology.Web.Features.PublicLookup;
@@ -172,6 +173,7 @@ public static class HostingSetup
         services.AddScoped<CalibrationService>();
         services.AddSingleton<DemoStatus>();
         services.AddInstruments();
+        services.AddInspections();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
@@ -207,6 +209,7 @@ public static class HostingSetup
         api.MapReferenceCaseEndpoints();
         api.MapCalibrationEndpoints();
         api.MapInstrumentEndpoints();
+        api.MapInspectionEndpoints();
 
         app.MapAccountEndpoints();
         app.MapCultureEndpoint();
