@@ -58,10 +58,11 @@ public sealed class InspectionRecordService(
         var items = await rows.OrderByDescending(r => r.StartedOn).ThenByDescending(r => r.Id)
             .Skip((page - 1) * pageSize).Take(pageSize)
             .Select(r => new InspectionRecordListItem(
-                r.Id, r.AgencyId, r.Agency!.Name, r.OrganizationId, r.Organization!.Name, r.PlanId, r.Kind, r.StartedOn, r.EndedOn,
+                r.Id, r.AgencyId, string.Empty, r.OrganizationId, r.Organization!.Name, r.PlanId, r.Kind, r.StartedOn, r.EndedOn,
                 r.Violations.Count, r.Violations.Sum(v => v.SanctionAmount ?? 0)))
             .ToListAsync(cancellationToken);
-        return new PagedResult<InspectionRecordListItem>(items, total, page, pageSize);
+        var agencies = await AgencyNamesAsync(db, items.Select(i => i.AgencyId), cancellationToken);
+        return new PagedResult<InspectionRecordListItem>(items.Select(i => i with { AgencyName = agencies[i.AgencyId] }).ToList(), total, page, pageSize);
     }
 
     public async Task<InspectionRecordDto?> GetAsync(int id, CancellationToken cancellationToken = default)
@@ -421,12 +422,25 @@ public sealed class InspectionRecordService(
         return result;
     }
 
+    /// <summary>
+    /// The names of the agencies of records the caller may read. An enterprise's tenant filter hides every other
+    /// organisation, the agencies included, so these are read past the filter, by the ids of rows already allowed.
+    /// </summary>
+    private static async Task<Dictionary<int, string>> AgencyNamesAsync(AppDbContext db, IEnumerable<int> ids, CancellationToken cancellationToken)
+    {
+        var wanted = ids.Distinct().ToList();
+        return wanted.Count == 0
+            ? []
+            : await db.Organizations.IgnoreQueryFilters().AsNoTracking().Where(o => wanted.Contains(o.Id))
+                .ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
+    }
+
     private static async Task<InspectionRecordDto?> LoadAsync(AppDbContext db, int id, CancellationToken cancellationToken)
     {
         var r = await db.InspectionRecords.AsNoTracking().Where(r => r.Id == id)
             .Select(r => new
             {
-                r.Id, r.AgencyId, AgencyName = r.Agency!.Name, r.PlanId, PlanTitle = r.Plan!.Title, r.TargetId, r.OrganizationId,
+                r.Id, r.AgencyId, r.PlanId, PlanTitle = r.Plan!.Title, r.TargetId, r.OrganizationId,
                 OrganizationName = r.Organization!.Name, r.Kind, r.Content, r.StartedOn, r.EndedOn, r.Team, r.Findings, r.Conclusion, r.CreatedAt,
                 Violations = r.Violations.OrderBy(v => v.Id).Select(v => new ViolationDto(v.Id, v.Kind, v.Description, v.SanctionAmount, v.SanctionDecision)).ToList(),
                 Instruments = r.Instruments.OrderBy(i => i.Id).Select(i => new InspectedInstrumentDto(
@@ -441,12 +455,13 @@ public sealed class InspectionRecordService(
             return null;
         }
 
+        var agencies = await AgencyNamesAsync(db, [r.AgencyId], cancellationToken);
         var equipment = r.EquipmentIds.Count == 0
             ? []
             : await db.Equipment.AsNoTracking().Where(e => r.EquipmentIds.Contains(e.Id)).OrderBy(e => e.Name)
                 .Select(e => new EquipmentUsedDto(e.Id, e.Name)).ToListAsync(cancellationToken);
         return new InspectionRecordDto(
-            r.Id, r.AgencyId, r.AgencyName, r.PlanId, r.PlanTitle, r.TargetId, r.OrganizationId, r.OrganizationName, r.Kind,
+            r.Id, r.AgencyId, agencies[r.AgencyId], r.PlanId, r.PlanTitle, r.TargetId, r.OrganizationId, r.OrganizationName, r.Kind,
             ContentFlags.Split(r.Content), r.StartedOn, r.EndedOn, r.Team, r.Findings, r.Conclusion, r.Violations, r.Instruments, r.FollowUps,
             equipment, r.CreatedAt);
     }
