@@ -1,6 +1,4 @@
-using Metrology.Core.Inspections;
-
-namespace Metrology.Web.Features.Inspections;
+namespace Metrology.Core.Inspections;
 
 /// <summary>One plan target as the overlap rule needs it: whose plan, which organisation, what and when.</summary>
 public sealed record OverlapTarget(
