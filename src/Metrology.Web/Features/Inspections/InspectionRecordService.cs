@@ -85,7 +85,7 @@ public sealed class InspectionRecordService(
     }
 
     /// <summary>Instruments of an organisation for the record form (the registry's rows, at most <paramref name="take"/>).</summary>
-    public async Task<IReadOnlyList<InstrumentChoice>> InstrumentChoicesAsync(int organizationId, string? search, int take = 50, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<InspectedInstrumentChoice>> InstrumentChoicesAsync(int organizationId, string? search, int take = 50, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var rows = db.Instruments.AsNoTracking().Where(i => i.OwnerId == organizationId);
@@ -96,7 +96,7 @@ public sealed class InspectionRecordService(
         }
 
         return await rows.OrderBy(i => i.SerialNumber).Take(take)
-            .Select(i => new InstrumentChoice(i.Id, i.TypeCode, i.Manufacturer, i.SerialNumber, i.NextDueDate, i.MustNotBeUsed))
+            .Select(i => new InspectedInstrumentChoice(i.Id, i.TypeCode, i.Manufacturer, i.SerialNumber, i.NextDueDate, i.MustNotBeUsed))
             .ToListAsync(cancellationToken);
     }
 
@@ -467,7 +467,7 @@ public sealed class InspectionRecordService(
     }
 }
 
-public sealed record InstrumentChoice(int Id, string? TypeCode, string Manufacturer, string SerialNumber, DateOnly? NextDueDate, bool MustNotBeUsed);
+public sealed record InspectedInstrumentChoice(int Id, string? TypeCode, string Manufacturer, string SerialNumber, DateOnly? NextDueDate, bool MustNotBeUsed);
 
 public sealed record TargetChoice(int OrganizationId, string OrganizationName, InspectionContent Content);
 
