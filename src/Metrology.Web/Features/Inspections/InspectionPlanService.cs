@@ -354,8 +354,19 @@ public sealed class InspectionPlanService(
         var plan = await db.InspectionPlans.AsNoTracking().Where(p => p.Id == id)
             .Select(p => new
             {
-                p.Id, p.AgencyId, AgencyName = p.Agency!.Name, p.Year, p.Title, p.Kind, p.LegalBasis, p.Team, p.Status, p.ApprovedAt,
-                p.ApprovedByEmail, p.CreatedAt, p.UpdatedAt,
+                p.Id,
+                p.AgencyId,
+                AgencyName = p.Agency!.Name,
+                p.Year,
+                p.Title,
+                p.Kind,
+                p.LegalBasis,
+                p.Team,
+                p.Status,
+                p.ApprovedAt,
+                p.ApprovedByEmail,
+                p.CreatedAt,
+                p.UpdatedAt,
                 Targets = p.Targets.OrderBy(t => t.Organization!.Name).ThenBy(t => t.Id)
                     .Select(t => new { t.Id, t.OrganizationId, t.Organization!.Name, t.Content, t.FromMonth, t.ToMonth, t.MergedIntoTargetId })
                     .ToList(),
@@ -401,8 +412,16 @@ public sealed class InspectionPlanService(
         var found = await rows
             .Select(t => new
             {
-                t.Id, t.PlanId, t.Plan!.AgencyId, t.OrganizationId, t.Content, t.FromMonth, t.ToMonth,
-                OrganizationName = t.Organization!.Name, AgencyName = t.Plan.Agency!.Name, PlanTitle = t.Plan.Title,
+                t.Id,
+                t.PlanId,
+                t.Plan!.AgencyId,
+                t.OrganizationId,
+                t.Content,
+                t.FromMonth,
+                t.ToMonth,
+                OrganizationName = t.Organization!.Name,
+                AgencyName = t.Plan.Agency!.Name,
+                PlanTitle = t.Plan.Title,
             })
             .ToListAsync(cancellationToken);
         return found.Select(r => new CandidateRow(

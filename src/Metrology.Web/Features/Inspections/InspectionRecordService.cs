@@ -440,8 +440,21 @@ public sealed class InspectionRecordService(
         var r = await db.InspectionRecords.AsNoTracking().Where(r => r.Id == id)
             .Select(r => new
             {
-                r.Id, r.AgencyId, r.PlanId, PlanTitle = r.Plan!.Title, r.TargetId, r.OrganizationId,
-                OrganizationName = r.Organization!.Name, r.Kind, r.Content, r.StartedOn, r.EndedOn, r.Team, r.Findings, r.Conclusion, r.CreatedAt,
+                r.Id,
+                r.AgencyId,
+                r.PlanId,
+                PlanTitle = r.Plan!.Title,
+                r.TargetId,
+                r.OrganizationId,
+                OrganizationName = r.Organization!.Name,
+                r.Kind,
+                r.Content,
+                r.StartedOn,
+                r.EndedOn,
+                r.Team,
+                r.Findings,
+                r.Conclusion,
+                r.CreatedAt,
                 Violations = r.Violations.OrderBy(v => v.Id).Select(v => new ViolationDto(v.Id, v.Kind, v.Description, v.SanctionAmount, v.SanctionDecision)).ToList(),
                 Instruments = r.Instruments.OrderBy(i => i.Id).Select(i => new InspectedInstrumentDto(
                     i.Id, i.InstrumentId, i.Instrument!.TypeCode, i.Instrument.Manufacturer, i.Instrument.SerialNumber, i.Outcome, i.Note, i.Instrument.MustNotBeUsed)).ToList(),
