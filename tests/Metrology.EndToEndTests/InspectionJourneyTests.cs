@@ -56,4 +56,28 @@ public sealed class InspectionJourneyTests(MetrologyApp app)
         await Expect(row.GetByTestId("overlap-resolved")).ToContainTextAsync("Giải trình");
         await officer.ScreenshotAsync("72-inspection-coordination");
     }
+
+    [Fact]
+    public async Task The_statistics_and_the_record_form_show_the_demo_inspections()
+    {
+        var page = await app.NewPageAsync();
+        await page.SignInAsync("inspector@quangtri.demo");
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        await page.GotoAsync("/inspections/statistics");
+        await page.WaitInteractiveAsync();
+        await page.GetByTestId("year-select").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "2022" }).First.ClickAsync();
+        // 2022 of the demo: six inspections, fines of 7.500.000 + 15.000.000 + 3.000.000 đ.
+        await Expect(page.GetByTestId("stats-table")).ToContainTextAsync("25.500.000\u00a0đ");
+        await page.ScreenshotAsync("73-inspection-statistics");
+
+        await page.GotoAsync("/inspections/new");
+        await page.WaitInteractiveAsync();
+        await page.GetByTestId("record-plan").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "2022" }).First.ClickAsync();
+        await page.GetByTestId("record-target").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "Xăng dầu" }).First.ClickAsync();
+        await Expect(page.GetByTestId("record-team")).ToBeVisibleAsync();
+        await page.ScreenshotAsync("74-inspection-record-form");
+    }
 }
