@@ -13,6 +13,7 @@ using Metrology.Web.Features.Calibrations;
 using Metrology.Web.Features.Demo;
 using Metrology.Web.Features.Designations;
 using Metrology.Web.Features.Documents;
+using Metrology.Web.Features.Inspections;
 using Metrology.Web.Features.Instruments;
 using Metrology.Web.Features.Investments;
 using Metrology.Web.Features.Organizations;
@@ -189,6 +190,7 @@ public static class HostingSetup
         services.AddScoped<DocumentService>();
         services.AddScoped<ScienceTaskService>();
         services.AddSurveys();
+        services.AddInspections();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
@@ -232,6 +234,7 @@ public static class HostingSetup
         api.MapSurveyEndpoints();
         api.MapInvestmentEndpoints();
         api.MapAssuranceEndpoints();
+        api.MapInspectionEndpoints();
 
         app.MapAccountEndpoints();
         app.MapCultureEndpoint();

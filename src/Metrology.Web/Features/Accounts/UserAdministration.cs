@@ -237,9 +237,15 @@ public sealed class UserAdministration(
         }
 
         int? organizationId = null;
-        if (Roles.NeedsOrganization(role))
+        // An inspector may be attached to its agency (inspection plans and records are written per agency).
+        if (Roles.NeedsOrganization(role) || (role == Roles.Inspector && input.OrganizationId is not null))
         {
-            var expectedKind = role == Roles.LabOperator ? OrganizationKind.VerificationBody : OrganizationKind.Enterprise;
+            var expectedKind = role switch
+            {
+                Roles.LabOperator => OrganizationKind.VerificationBody,
+                Roles.Inspector => OrganizationKind.Agency,
+                _ => OrganizationKind.Enterprise,
+            };
             if (input.OrganizationId is not { } orgId)
             {
                 errors.Add("organizationId", text["Error.Organization.Required"]);
