@@ -75,6 +75,33 @@ public static class FieldRules
     public static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     /// <summary>The id of the province with this slug, or null with an error on "provinceSlug".</summary>
+    /// <summary>
+    /// The province a new programme record belongs to: a provincial user's own (naming another one is an error);
+    /// a national user acts for one province at a time and must name it, because the province's report counts it.
+    /// </summary>
+    public static async Task<int?> ProvinceOfNewRecordAsync(
+        AppDbContext db, FieldErrors errors, IStringLocalizer text, CurrentUser user, string? provinceSlug, CancellationToken cancellationToken)
+    {
+        var slug = Blank(provinceSlug);
+        if (user.ProvinceId is { } own)
+        {
+            if (slug is not null && !string.Equals(slug, user.ProvinceSlug, StringComparison.Ordinal))
+            {
+                errors.Add("provinceSlug", text["Error.Province.NotYours"]);
+            }
+
+            return own;
+        }
+
+        if (slug is null)
+        {
+            errors.Add("provinceSlug", text["Error.Province.ForRecord"]);
+            return null;
+        }
+
+        return await ProvinceIdAsync(db, errors, text, slug, cancellationToken);
+    }
+
     public static async Task<int?> ProvinceIdAsync(AppDbContext db, FieldErrors errors, IStringLocalizer text, string slug, CancellationToken cancellationToken)
     {
         var provinceId = await db.Provinces.Where(p => p.Slug == slug).Select(p => (int?)p.Id).FirstOrDefaultAsync(cancellationToken);

@@ -125,7 +125,7 @@ public sealed class OutreachService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var errors = new FieldErrors();
-        var provinceId = await ProvinceForNewAsync(db, errors, input.ProvinceSlug, cancellationToken);
+        var provinceId = await FieldRules.ProvinceOfNewRecordAsync(db, errors, text, currentUser, input.ProvinceSlug, cancellationToken);
         var enterpriseIds = await ValidateAsync(db, errors, input, provinceId, cancellationToken);
         if (errors.Any)
         {
@@ -178,28 +178,6 @@ public sealed class OutreachService(
             o.EnterprisesReached.OrderBy(e => e.Organization!.Name)
                 .Select(e => new OutreachEnterpriseDto(e.OrganizationId, e.Organization!.Name)).ToList(),
             o.UpdatedAt));
-
-    private async Task<int?> ProvinceForNewAsync(AppDbContext db, FieldErrors errors, string? provinceSlug, CancellationToken cancellationToken)
-    {
-        if (currentUser.ProvinceId is { } own)
-        {
-            var slug = FieldRules.Blank(provinceSlug);
-            if (slug is not null && !string.Equals(slug, currentUser.ProvinceSlug, StringComparison.Ordinal))
-            {
-                errors.Add("provinceSlug", text["Error.Province.NotYours"]);
-            }
-
-            return own;
-        }
-
-        if (FieldRules.Blank(provinceSlug) is { } chosen)
-        {
-            return await FieldRules.ProvinceIdAsync(db, errors, text, chosen, cancellationToken);
-        }
-
-        errors.Add("provinceSlug", text["Plans.Error.ProvinceRequired"]);
-        return null;
-    }
 
     /// <returns>The distinct enterprises to link (valid only when no error was added).</returns>
     private async Task<List<int>> ValidateAsync(AppDbContext db, FieldErrors errors, OutreachInput input, int? provinceId, CancellationToken cancellationToken)

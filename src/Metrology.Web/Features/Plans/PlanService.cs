@@ -132,7 +132,7 @@ public sealed class PlanService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var errors = new FieldErrors();
-        var provinceId = await ProvinceForNewPlanAsync(db, errors, input.ProvinceSlug, cancellationToken);
+        var provinceId = await FieldRules.ProvinceOfNewRecordAsync(db, errors, text, currentUser, input.ProvinceSlug, cancellationToken);
         await ValidatePlanAsync(db, errors, input, provinceId, cancellationToken);
         if (errors.Any)
         {
@@ -362,29 +362,6 @@ public sealed class PlanService(
             t.Deadline < today && (t.Status == PlanTaskStatus.NotStarted || t.Status == PlanTaskStatus.InProgress),
             t.Notes.Count,
             t.UpdatedAt));
-
-    private async Task<int?> ProvinceForNewPlanAsync(AppDbContext db, FieldErrors errors, string? provinceSlug, CancellationToken cancellationToken)
-    {
-        if (currentUser.ProvinceId is { } own)
-        {
-            var slug = FieldRules.Blank(provinceSlug);
-            if (slug is not null && !string.Equals(slug, currentUser.ProvinceSlug, StringComparison.Ordinal))
-            {
-                errors.Add("provinceSlug", text["Error.Province.NotYours"]);
-            }
-
-            return own;
-        }
-
-        // A national user acts for one province at a time: a plan always belongs to a department.
-        if (FieldRules.Blank(provinceSlug) is { } chosen)
-        {
-            return await FieldRules.ProvinceIdAsync(db, errors, text, chosen, cancellationToken);
-        }
-
-        errors.Add("provinceSlug", text["Plans.Error.ProvinceRequired"]);
-        return null;
-    }
 
     private async Task ValidatePlanAsync(AppDbContext db, FieldErrors errors, PlanInput input, int? provinceId, CancellationToken cancellationToken)
     {

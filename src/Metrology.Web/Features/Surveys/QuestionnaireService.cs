@@ -45,7 +45,7 @@ public sealed class QuestionnaireService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var errors = Validate(input);
-        var provinceId = await ProvinceAsync(db, errors, input.ProvinceSlug, cancellationToken);
+        var provinceId = await FieldRules.ProvinceOfNewRecordAsync(db, errors, text, currentUser, input.ProvinceSlug, cancellationToken);
         if (errors.Any)
         {
             return Outcome<QuestionnaireDto>.Invalid(errors);
@@ -294,27 +294,5 @@ public sealed class QuestionnaireService(
 
                 break;
         }
-    }
-
-    /// <summary>The province of a new questionnaire: the officer's own; the system admin names one.</summary>
-    private async Task<int?> ProvinceAsync(AppDbContext db, FieldErrors errors, string? slug, CancellationToken cancellationToken)
-    {
-        if (currentUser.ProvinceId is { } own)
-        {
-            if (FieldRules.Blank(slug) is { } named && !string.Equals(named, currentUser.ProvinceSlug, StringComparison.Ordinal))
-            {
-                errors.Add("provinceSlug", text["Error.Province.NotYours"]);
-            }
-
-            return own;
-        }
-
-        if (FieldRules.Blank(slug) is not { } given)
-        {
-            errors.Add("provinceSlug", text["Error.Required"]);
-            return null;
-        }
-
-        return await FieldRules.ProvinceIdAsync(db, errors, text, given, cancellationToken);
     }
 }
