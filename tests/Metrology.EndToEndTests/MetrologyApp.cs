@@ -35,6 +35,8 @@ public sealed class MetrologyApp : IAsyncLifetime
         factory.StartServer();
         var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address.Replace("[::1]", "127.0.0.1", StringComparison.Ordinal));
+        // Assertions poll until true; under load a page may take longer than Playwright's 5 s default to settle.
+        Assertions.SetDefaultExpectTimeout(15_000);
 
         using var http = new HttpClient { BaseAddress = BaseAddress };
         (await http.GetAsync(new Uri("/health/ready", UriKind.Relative))).EnsureSuccessStatusCode();
@@ -59,7 +61,8 @@ public sealed class MetrologyApp : IAsyncLifetime
             Locale = "vi-VN",
             ViewportSize = new() { Width = 1366, Height = 900 },
         });
-        context.SetDefaultTimeout(15_000);
+        // Some 30 journeys share one app and two cores; a slow moment under that load is not a failure.
+        context.SetDefaultTimeout(30_000);
         return await context.NewPageAsync();
     }
 
