@@ -76,30 +76,23 @@ public static class FieldRules
 
     /// <summary>The id of the province with this slug, or null with an error on "provinceSlug".</summary>
     /// <summary>
-    /// The province a new programme record belongs to: a provincial user's own (naming another one is an error);
-    /// a national user acts for one province at a time and must name it, because the province's report counts it.
+    /// The province a new programme record belongs to: its writer's own, since only provincial users write them
+    /// (design/domain.md). Naming another province is an error rather than silently ignored.
     /// </summary>
-    public static async Task<int?> ProvinceOfNewRecordAsync(
-        AppDbContext db, FieldErrors errors, IStringLocalizer text, CurrentUser user, string? provinceSlug, CancellationToken cancellationToken)
+    public static int? ProvinceOfNewRecord(FieldErrors errors, IStringLocalizer text, CurrentUser user, string? provinceSlug)
     {
-        var slug = Blank(provinceSlug);
-        if (user.ProvinceId is { } own)
-        {
-            if (slug is not null && !string.Equals(slug, user.ProvinceSlug, StringComparison.Ordinal))
-            {
-                errors.Add("provinceSlug", text["Error.Province.NotYours"]);
-            }
-
-            return own;
-        }
-
-        if (slug is null)
+        if (user.ProvinceId is not { } own)
         {
             errors.Add("provinceSlug", text["Error.Province.ForRecord"]);
             return null;
         }
 
-        return await ProvinceIdAsync(db, errors, text, slug, cancellationToken);
+        if (Blank(provinceSlug) is { } slug && !string.Equals(slug, user.ProvinceSlug, StringComparison.Ordinal))
+        {
+            errors.Add("provinceSlug", text["Error.Province.NotYours"]);
+        }
+
+        return own;
     }
 
     public static async Task<int?> ProvinceIdAsync(AppDbContext db, FieldErrors errors, IStringLocalizer text, string slug, CancellationToken cancellationToken)

@@ -238,16 +238,20 @@ public abstract class DocumentApiTests(MetrologyApp app) : IntegrationTest(app)
     }
 
     [Fact]
-    public async Task The_system_administrator_records_a_document_for_a_province_it_names()
+    public async Task Only_the_provinces_officer_records_its_documents_the_system_administrator_reads_them()
     {
-        using var admin = await App.AsSystemAdmin();
-
-        using var withoutProvince = await admin.PostAsJsonAsync(DocumentsPath, Document(), Cancellation);
-        var created = await admin.CreateDocument(Document(provinceSlug: TestData.QuangTri));
         using var officer = await App.As(TestData.QuangTriOfficer);
+        using var admin = await App.AsSystemAdmin();
+        var before = await App.CountAllDocuments();
 
-        (await withoutProvince.ShouldBeProblem(HttpStatusCode.BadRequest)).ErrorsFor("provinceSlug").ShouldNotBeEmpty();
-        (await officer.GetAsync($"{DocumentsPath}/{created.Id}", Cancellation)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        using var forAnotherProvince = await officer.PostAsJsonAsync(DocumentsPath, Document(provinceSlug: TestData.HaNoi), Cancellation);
+        using var byAdmin = await admin.PostAsJsonAsync(DocumentsPath, Document(provinceSlug: TestData.QuangTri), Cancellation);
+        var created = await officer.CreateDocument(Document(provinceSlug: TestData.QuangTri));
+
+        (await forAnotherProvince.ShouldBeProblem(HttpStatusCode.BadRequest)).ErrorsFor("provinceSlug").Single().ShouldBe("Bạn chỉ có thể quản lý dữ liệu của tỉnh/thành phố mình.");
+        await byAdmin.ShouldBeProblem(HttpStatusCode.Forbidden);
+        (await admin.GetAsync($"{DocumentsPath}/{created.Id}", Cancellation)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await App.CountAllDocuments()).ShouldBe(before + 1);
     }
 
     [Fact]

@@ -24,8 +24,11 @@ public sealed class DocumentService(
     /// <summary>Who reads programme records (design/domain.md, Roles: "programme records, surveys, MAP").</summary>
     public static readonly string[] ReaderRoles = [Roles.SystemAdmin, Roles.MinistryOfficer, Roles.ProvinceAdmin, Roles.ProvinceOfficer, Roles.Inspector];
 
-    /// <summary>The province's officers keep the records; the system administrator may correct any province's.</summary>
-    public static readonly string[] WriterRoles = [Roles.SystemAdmin, Roles.ProvinceOfficer];
+    /// <summary>
+    /// The province's officers keep the records (domain.md: national roles only read them): the province signs the
+    /// report those records write, so nobody outside it authors them.
+    /// </summary>
+    public static readonly string[] WriterRoles = [Roles.ProvinceOfficer];
 
     public bool CanWrite => currentUser.IsInRole(WriterRoles);
 
@@ -285,21 +288,7 @@ public sealed class DocumentService(
         FieldRules.RequireText(errors, text, "subject", input.Subject, DirectiveDocument.TextMaxLength);
         FieldRules.OptionalText(errors, text, "summary", input.Summary, 4000);
 
-        var provinceId = currentProvinceId;
-        if (currentUser.ProvinceId is { } ownProvince)
-        {
-            provinceId = ownProvince;
-        }
-        else if (FieldRules.Blank(input.ProvinceSlug) is { } slug)
-        {
-            provinceId = await FieldRules.ProvinceIdAsync(db, errors, text, slug, cancellationToken);
-        }
-        else if (provinceId is null)
-        {
-            // Programme records always belong to a province: its report counts them.
-            errors.Add("provinceSlug", text["Documents.Error.ProvinceRequired"]);
-        }
-
+        var provinceId = currentProvinceId ?? FieldRules.ProvinceOfNewRecord(errors, text, currentUser, input.ProvinceSlug);
         return (provinceId, errors);
     }
 

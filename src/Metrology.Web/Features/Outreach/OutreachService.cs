@@ -125,7 +125,7 @@ public sealed class OutreachService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var errors = new FieldErrors();
-        var provinceId = await FieldRules.ProvinceOfNewRecordAsync(db, errors, text, currentUser, input.ProvinceSlug, cancellationToken);
+        var provinceId = FieldRules.ProvinceOfNewRecord(errors, text, currentUser, input.ProvinceSlug);
         var enterpriseIds = await ValidateAsync(db, errors, input, provinceId, cancellationToken);
         if (errors.Any)
         {

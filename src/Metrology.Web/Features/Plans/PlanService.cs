@@ -1,6 +1,7 @@
 using Metrology.Core.Accounts;
 using Metrology.Core.Data;
 using Metrology.Core.Programme;
+using Metrology.Web.Features.Documents;
 using Metrology.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -18,10 +19,10 @@ public sealed class PlanService(
     TimeProvider clock,
     IStringLocalizer<SharedResource> text)
 {
-    /// <summary>design/domain.md, Roles, "programme records": the province officer writes; the SystemAdmin may act for any province.</summary>
-    public static readonly string[] WriterRoles = [Roles.SystemAdmin, Roles.ProvinceOfficer];
+    /// <summary>design/domain.md, Roles, "programme records": the province officer writes; national roles read.</summary>
+    public static readonly string[] WriterRoles = DocumentService.WriterRoles;
 
-    public static readonly string[] ReaderRoles = [.. WriterRoles, Roles.MinistryOfficer, Roles.ProvinceAdmin, Roles.Inspector];
+    public static readonly string[] ReaderRoles = DocumentService.ReaderRoles;
 
     /// <summary>Decision 996/QĐ-TTg, which the plans carry out, dates from 2018: no plan is older.</summary>
     public const int FirstYear = 2018;
@@ -132,7 +133,7 @@ public sealed class PlanService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var errors = new FieldErrors();
-        var provinceId = await FieldRules.ProvinceOfNewRecordAsync(db, errors, text, currentUser, input.ProvinceSlug, cancellationToken);
+        var provinceId = FieldRules.ProvinceOfNewRecord(errors, text, currentUser, input.ProvinceSlug);
         await ValidatePlanAsync(db, errors, input, provinceId, cancellationToken);
         if (errors.Any)
         {

@@ -45,7 +45,7 @@ public sealed class QuestionnaireService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var errors = Validate(input);
-        var provinceId = await FieldRules.ProvinceOfNewRecordAsync(db, errors, text, currentUser, input.ProvinceSlug, cancellationToken);
+        var provinceId = FieldRules.ProvinceOfNewRecord(errors, text, currentUser, input.ProvinceSlug);
         if (errors.Any)
         {
             return Outcome<QuestionnaireDto>.Invalid(errors);

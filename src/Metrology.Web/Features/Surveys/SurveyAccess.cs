@@ -5,8 +5,8 @@ namespace Metrology.Web.Features.Surveys;
 /// <summary>Who may do what with surveys (design/domain.md, Roles: "programme records, surveys, MAP").</summary>
 public static class SurveyAccess
 {
-    /// <summary>Build questionnaires, run campaigns, enter paper answers: the province's officer; the system admin in any province.</summary>
-    public static readonly string[] Writers = [Roles.SystemAdmin, Roles.ProvinceOfficer];
+    /// <summary>Build questionnaires, run campaigns, enter paper answers: the province's officer (national roles read).</summary>
+    public static readonly string[] Writers = [Roles.ProvinceOfficer];
 
     /// <summary>See questionnaires, campaigns and results (national roles everywhere, the others in their province).</summary>
     public static readonly string[] Readers = [Roles.SystemAdmin, Roles.MinistryOfficer, Roles.ProvinceAdmin, Roles.ProvinceOfficer, Roles.Inspector];
