@@ -7,7 +7,18 @@ public static class DisplayFormat
 {
     private static readonly TimeZoneInfo VietnamZone = FindVietnamZone();
 
+    /// <summary>Vietnamese number grouping, used for money in both languages as the report writes it.</summary>
+    private static readonly NumberFormatInfo VietnameseNumbers = new() { NumberGroupSeparator = ".", NumberDecimalSeparator = ",", NegativeSign = "-" };
+
     public static string Date(DateOnly? date) => date?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) ?? string.Empty;
+
+    /// <summary>VND in whole đồng: "25.616.000.000 đ".</summary>
+    public static string Vnd(long amount) => amount.ToString("#,0", VietnameseNumbers) + " đ";
+
+    public static string Vnd(long? amount) => amount is { } value ? Vnd(value) : string.Empty;
+
+    /// <summary>A percentage with at most one decimal and a decimal comma: "71,4 %".</summary>
+    public static string Percent(decimal value) => value.ToString("0.#", VietnameseNumbers) + " %";
 
     /// <summary>A UTC instant as Vietnam local date and time.</summary>
     public static string DateTime(DateTime? utc) =>

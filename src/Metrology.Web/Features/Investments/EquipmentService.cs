@@ -158,7 +158,7 @@ public sealed class EquipmentService(
         }
         else if (input.Value < 0 || input.Value > InvestmentService.MaxMoney)
         {
-            errors.Add("value", text["Investments.Error.Money", MoneyFormat.Vnd(InvestmentService.MaxMoney)]);
+            errors.Add("value", text["Investments.Error.Money", DisplayFormat.Vnd(InvestmentService.MaxMoney)]);
         }
 
         if (input.DeliveredOn is { } delivered && delivered > DisplayFormat.Today(clock))

@@ -229,7 +229,7 @@ public sealed class InvestmentService(
         return Outcome<ProjectDto>.Ok((await ReadAsync(db, projectId, cancellationToken))!);
     }
 
-    private static string DisplayMoney(long amount) => MoneyFormat.Vnd(amount);
+    private static string DisplayMoney(long amount) => DisplayFormat.Vnd(amount);
 
     private async Task<FieldErrors> ValidateAsync(AppDbContext db, ProjectInput input, InvestmentProject? existing, CancellationToken cancellationToken)
     {
