@@ -309,4 +309,34 @@ public sealed class UserJourneyTests(MetrologyApp app)
         await Expect(rows.First).ToContainTextAsync("✓");
         await page.ScreenshotAsync("14-group2");
     }
+
+    [Fact]
+    public async Task A_province_admin_attaches_a_new_inspector_to_its_agency()
+    {
+        const string email = "thanhtra.moi@quangtri.demo";
+        const string agency = "Chi cục Quản lý thị trường tỉnh Quảng Trị";
+        var page = await app.NewPageAsync();
+        await page.SignInAsync(ProvinceAdmin);
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+
+        await page.GotoAsync("/admin/users");
+        await page.WaitInteractiveAsync();
+        await page.GetByTestId("user-create").ClickAsync();
+        var dialog = page.Locator(".mud-dialog");
+        await dialog.GetByLabel("Email").FillAsync(email);
+        await dialog.GetByLabel("Họ và tên").FillAsync("Đặng Văn Tú");
+        await dialog.GetByLabel("Mật khẩu").FillAsync("Moi!2345x");
+        await dialog.GetByLabel("Vai trò").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "Thanh tra viên" }).ClickAsync();
+
+        // An inspector writes plans and records for its agency only, so the dialog offers the province's agencies.
+        await page.PickAsync(dialog.GetByTestId("user-organization"), "quan ly thi truong", agency);
+        await dialog.GetByTestId("user-save").ClickAsync();
+        await Expect(dialog).ToBeHiddenAsync();
+
+        await page.GetByLabel("Tìm kiếm").FillAsync("thanhtra.moi");
+        var row = page.Locator("[data-testid=user-table] tbody tr").Filter(new() { HasText = email });
+        await Expect(row).ToContainTextAsync("Thanh tra viên");
+        await Expect(row).ToContainTextAsync(agency);
+    }
 }
