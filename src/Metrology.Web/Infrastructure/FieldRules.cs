@@ -29,6 +29,25 @@ public static class FieldRules
         }
     }
 
+    /// <summary>An absolute http or https address, or nothing: other schemes (javascript:, file:, ftp:) could harm or mislead a reader who clicks.</summary>
+    public static void OptionalHttpUrl(FieldErrors errors, IStringLocalizer text, string field, string? value, int maxLength)
+    {
+        var url = Blank(value);
+        if (url is null)
+        {
+            return;
+        }
+
+        if (url.Length > maxLength)
+        {
+            errors.Add(field, text["Error.TooLong", maxLength]);
+        }
+        else if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps) || string.IsNullOrEmpty(uri.Host))
+        {
+            errors.Add(field, text["Error.Url.HttpOnly"]);
+        }
+    }
+
     public static void OptionalEmail(FieldErrors errors, IStringLocalizer text, string field, string? value, int maxLength)
     {
         if (string.IsNullOrWhiteSpace(value))

@@ -213,7 +213,7 @@ public sealed class OutreachService(
         FieldRules.RequireText(errors, text, "title", input.Title, TitleMaxLength);
         FieldRules.OptionalText(errors, text, "topic", input.Topic, TitleMaxLength);
         FieldRules.OptionalText(errors, text, "notes", input.Notes, NotesMaxLength);
-        PlanService.CheckUrl(errors, text, "link", input.Link);
+        FieldRules.OptionalHttpUrl(errors, text, "link", input.Link, PlanService.UrlMaxLength);
 
         if (input.OutletId is { } outletId)
         {

@@ -291,7 +291,7 @@ public sealed class PlanService(
             errors.Add("writtenOn", text["Plans.Error.FutureDate"]);
         }
 
-        CheckUrl(errors, text, "evidenceUrl", input.EvidenceUrl);
+        FieldRules.OptionalHttpUrl(errors, text, "evidenceUrl", input.EvidenceUrl, UrlMaxLength);
         if (errors.Any)
         {
             return Outcome<PlanTaskNoteDto>.Invalid(errors);
@@ -313,25 +313,6 @@ public sealed class PlanService(
         task.UpdatedAt = now;
         await db.SaveChangesAsync(cancellationToken);
         return Outcome<PlanTaskNoteDto>.Ok(new PlanTaskNoteDto(note.Id, note.TaskId, note.WrittenOn, note.Text, note.EvidenceUrl, note.AuthorEmail, note.CreatedAt));
-    }
-
-    /// <summary>An absolute http or https address, or nothing: other schemes (javascript:, file:, ftp:) could harm or mislead a reader who clicks.</summary>
-    public static void CheckUrl(FieldErrors errors, IStringLocalizer text, string field, string? value)
-    {
-        var url = FieldRules.Blank(value);
-        if (url is null)
-        {
-            return;
-        }
-
-        if (url.Length > UrlMaxLength)
-        {
-            errors.Add(field, text["Error.TooLong", UrlMaxLength]);
-        }
-        else if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps) || string.IsNullOrEmpty(uri.Host))
-        {
-            errors.Add(field, text["Plans.Error.Url"]);
-        }
     }
 
     private static IQueryable<PlanSummaryDto> Summaries(AppDbContext db, IQueryable<AnnualPlan> plans, DateOnly today) =>
