@@ -90,6 +90,40 @@ public static class FieldRules
         Enum.GetValues<TEnum>().Select(k => (TEnum?)k)
             .FirstOrDefault(k => string.Equals(k.ToString(), value?.Trim(), StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>
+    /// A required choice given by member name: "required" when blank, "use one of ..." naming the members when
+    /// unknown (both on <paramref name="field"/>); the member otherwise.
+    /// </summary>
+    public static TEnum? RequiredEnum<TEnum>(FieldErrors errors, IStringLocalizer text, string field, string? value)
+        where TEnum : struct, Enum
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            errors.Add(field, text["Error.Required"]);
+            return null;
+        }
+
+        return OptionalEnum<TEnum>(errors, text, field, value);
+    }
+
+    /// <summary>An optional choice (e.g. a list filter): null when blank; an unknown name is an error naming the members.</summary>
+    public static TEnum? OptionalEnum<TEnum>(FieldErrors errors, IStringLocalizer text, string field, string? value)
+        where TEnum : struct, Enum
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        var member = EnumByName<TEnum>(value);
+        if (member is null)
+        {
+            errors.Add(field, text["Error.Value.Unknown", string.Join(", ", Enum.GetNames<TEnum>())]);
+        }
+
+        return member;
+    }
+
     /// <summary>Null for blank input, the trimmed text otherwise: optional fields store null, not "".</summary>
     public static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 

@@ -17,15 +17,15 @@ public static class AssuranceEndpoints
         group.MapGet("/", async Task<Results<Ok<PagedResult<ProgrammeSummaryDto>>, ValidationProblem>> (
             AssuranceService service, IStringLocalizer<SharedResource> text, string? search, string? kind, string? state, int? page, int? pageSize, CancellationToken ct) =>
         {
-            if (!InvestmentEndpoints.TryEnum<AssuranceProgrammeKind>(text, "kind", kind, out var kindFilter, out var problem))
-            {
-                return problem;
-            }
-
+            var errors = new FieldErrors();
+            var kindFilter = FieldRules.OptionalEnum<AssuranceProgrammeKind>(errors, text, "kind", kind);
             if (!string.IsNullOrWhiteSpace(state) && !ProgrammeStates.All.Contains(state))
             {
-                var errors = new FieldErrors();
-                errors.Add("state", text["Investments.Error.UnknownValue", string.Join(", ", ProgrammeStates.All)]);
+                errors.Add("state", text["Error.Value.Unknown", string.Join(", ", ProgrammeStates.All)]);
+            }
+
+            if (errors.Any)
+            {
                 return TypedResults.ValidationProblem(errors.ToDictionary());
             }
 

@@ -246,15 +246,7 @@ public sealed class AssuranceService(
 
         var errors = new FieldErrors();
         var today = DisplayFormat.Today(clock);
-        var status = FieldRules.EnumByName<AssuranceStepStatus>(input.Status);
-        if (string.IsNullOrWhiteSpace(input.Status))
-        {
-            errors.Add("status", text["Error.Required"]);
-        }
-        else if (status is null)
-        {
-            errors.Add("status", text["Investments.Error.UnknownValue", string.Join(", ", Enum.GetNames<AssuranceStepStatus>())]);
-        }
+        var status = FieldRules.RequiredEnum<AssuranceStepStatus>(errors, text, "status", input.Status);
 
         if (input.StartedOn is { } started)
         {
@@ -410,14 +402,7 @@ public sealed class AssuranceService(
 
     private async Task ValidateProgrammeAsync(AppDbContext db, ProgrammeInput input, FieldErrors errors, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(input.Kind))
-        {
-            errors.Add("kind", text["Error.Required"]);
-        }
-        else if (FieldRules.EnumByName<AssuranceProgrammeKind>(input.Kind) is null)
-        {
-            errors.Add("kind", text["Investments.Error.UnknownValue", string.Join(", ", Enum.GetNames<AssuranceProgrammeKind>())]);
-        }
+        FieldRules.RequiredEnum<AssuranceProgrammeKind>(errors, text, "kind", input.Kind);
 
         if (input.StartedOn is null)
         {

@@ -127,7 +127,7 @@ public static class AttachmentEndpoints
         }
         else if (kind is null)
         {
-            errors.Add("target", text["Error.Kind.Unknown", string.Join(", ", Enum.GetNames<AttachmentTarget>())]);
+            errors.Add("target", text["Error.Value.Unknown", string.Join(", ", Enum.GetNames<AttachmentTarget>())]);
         }
 
         if (!int.TryParse(targetId, NumberStyles.None, CultureInfo.InvariantCulture, out var id) || id <= 0)

@@ -17,16 +17,11 @@ public static class DocumentEndpoints
             DocumentService service, IStringLocalizer<SharedResource> text,
             string? search, string? type, int? year, string? issuer, int? page, int? pageSize, CancellationToken ct) =>
         {
-            DocumentType? typeFilter = null;
-            if (!string.IsNullOrWhiteSpace(type))
+            var errors = new FieldErrors();
+            var typeFilter = FieldRules.OptionalEnum<DocumentType>(errors, text, "type", type);
+            if (errors.Any)
             {
-                typeFilter = FieldRules.EnumByName<DocumentType>(type);
-                if (typeFilter is null)
-                {
-                    var errors = new FieldErrors();
-                    errors.Add("type", text["Error.Kind.Unknown", string.Join(", ", Enum.GetNames<DocumentType>())]);
-                    return TypedResults.ValidationProblem(errors.ToDictionary());
-                }
+                return TypedResults.ValidationProblem(errors.ToDictionary());
             }
 
             return TypedResults.Ok(await service.ListAsync(new DocumentQuery(search, typeFilter, year, issuer, page ?? 1, pageSize ?? 20), ct));

@@ -247,7 +247,7 @@ public sealed class DocumentService(
         }
         else
         {
-            errors.Add("type", text["Error.Kind.Unknown", string.Join(", ", Enum.GetNames<DocumentType>())]);
+            errors.Add("type", text["Error.Value.Unknown", string.Join(", ", Enum.GetNames<DocumentType>())]);
         }
 
         if (input.IssuedOn is null)

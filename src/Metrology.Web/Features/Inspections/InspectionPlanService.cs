@@ -251,7 +251,7 @@ public sealed class InspectionPlanService(
         {
             errors.Add("action", string.IsNullOrWhiteSpace(input.Action)
                 ? text["Error.Required"]
-                : text["Error.Kind.Unknown", string.Join(", ", Enum.GetNames<OverlapAction>())]);
+                : text["Error.Value.Unknown", string.Join(", ", Enum.GetNames<OverlapAction>())]);
         }
 
         FieldRules.OptionalText(errors, text, "note", input.Note, 2000);
@@ -515,7 +515,7 @@ public sealed class InspectionPlanService(
         }
 
         FieldRules.RequireText(errors, text, "title", input.Title, 500);
-        CheckEnum<InspectionKind>(errors, "kind", input.Kind);
+        FieldRules.RequiredEnum<InspectionKind>(errors, text, "kind", input.Kind);
         FieldRules.OptionalText(errors, text, "legalBasis", input.LegalBasis, 4000);
         FieldRules.OptionalText(errors, text, "team", input.Team, 1000);
 
@@ -587,20 +587,8 @@ public sealed class InspectionPlanService(
         }
         else if (content.Any(c => FieldRules.EnumByName<InspectionContent>(c) is null or InspectionContent.None))
         {
-            errors.Add(field, text["Error.Kind.Unknown", string.Join(", ", ContentFlags.All)]);
+            errors.Add(field, text["Error.Value.Unknown", string.Join(", ", ContentFlags.All)]);
         }
     }
 
-    private void CheckEnum<TEnum>(FieldErrors errors, string field, string? value)
-        where TEnum : struct, Enum
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            errors.Add(field, text["Error.Required"]);
-        }
-        else if (FieldRules.EnumByName<TEnum>(value) is null)
-        {
-            errors.Add(field, text["Error.Kind.Unknown", string.Join(", ", Enum.GetNames<TEnum>())]);
-        }
-    }
 }

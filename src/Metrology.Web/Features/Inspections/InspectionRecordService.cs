@@ -149,14 +149,7 @@ public sealed class InspectionRecordService(
             errors.Add("organizationId", text["Inspections.Error.NotATarget"]);
         }
 
-        if (string.IsNullOrWhiteSpace(input.Kind))
-        {
-            errors.Add("kind", text["Error.Required"]);
-        }
-        else if (FieldRules.EnumByName<InspectionKind>(input.Kind) is null)
-        {
-            errors.Add("kind", text["Error.Kind.Unknown", string.Join(", ", Enum.GetNames<InspectionKind>())]);
-        }
+        FieldRules.RequiredEnum<InspectionKind>(errors, text, "kind", input.Kind);
 
         plans.CheckContent(errors, "content", input.Content);
         CheckDates(errors, input);
@@ -291,7 +284,7 @@ public sealed class InspectionRecordService(
             }
             else if (FieldRules.EnumByName<ViolationKind>(v.Kind) is null)
             {
-                errors.Add($"{prefix}.kind", text["Error.Kind.Unknown", string.Join(", ", Enum.GetNames<ViolationKind>())]);
+                errors.Add($"{prefix}.kind", text["Error.Value.Unknown", string.Join(", ", Enum.GetNames<ViolationKind>())]);
             }
 
             FieldRules.RequireText(errors, text, $"{prefix}.description", v.Description, 2000);
@@ -361,7 +354,7 @@ public sealed class InspectionRecordService(
             {
                 errors.Add($"{prefix}.outcome", string.IsNullOrWhiteSpace(item.Outcome)
                     ? text["Error.Required"]
-                    : text["Error.Kind.Unknown", string.Join(", ", Enum.GetNames<InstrumentCheckOutcome>())]);
+                    : text["Error.Value.Unknown", string.Join(", ", Enum.GetNames<InstrumentCheckOutcome>())]);
             }
 
             FieldRules.OptionalText(errors, text, $"{prefix}.note", item.Note, 1000);

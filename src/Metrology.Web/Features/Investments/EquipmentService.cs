@@ -166,14 +166,7 @@ public sealed class EquipmentService(
             errors.Add("deliveredOn", text["Equipment.Error.DeliveredInFuture"]);
         }
 
-        if (string.IsNullOrWhiteSpace(input.Status))
-        {
-            errors.Add("status", text["Error.Required"]);
-        }
-        else if (FieldRules.EnumByName<EquipmentStatus>(input.Status) is null)
-        {
-            errors.Add("status", text["Investments.Error.UnknownValue", string.Join(", ", Enum.GetNames<EquipmentStatus>())]);
-        }
+        FieldRules.RequiredEnum<EquipmentStatus>(errors, text, "status", input.Status);
 
         if (input.ProjectId is { } projectId && !await db.InvestmentProjects.AnyAsync(p => p.Id == projectId, cancellationToken))
         {

@@ -22,9 +22,11 @@ public static class InvestmentEndpoints
         group.MapGet("/", async Task<Results<Ok<PagedResult<ProjectSummaryDto>>, ValidationProblem>> (
             InvestmentService service, IStringLocalizer<SharedResource> text, string? search, string? status, int? page, int? pageSize, CancellationToken ct) =>
         {
-            if (!TryEnum<InvestmentProjectStatus>(text, "status", status, out var statusFilter, out var problem))
+            var errors = new FieldErrors();
+            var statusFilter = FieldRules.OptionalEnum<InvestmentProjectStatus>(errors, text, "status", status);
+            if (errors.Any)
             {
-                return problem;
+                return TypedResults.ValidationProblem(errors.ToDictionary());
             }
 
             return TypedResults.Ok(await service.ListAsync(new ProjectQuery(search, statusFilter, page ?? 1, pageSize ?? 20), ct));
@@ -82,9 +84,11 @@ public static class InvestmentEndpoints
             EquipmentService service, IStringLocalizer<SharedResource> text,
             string? search, int? projectId, string? status, int? holderId, bool? forInspection, int? page, int? pageSize, CancellationToken ct) =>
         {
-            if (!TryEnum<EquipmentStatus>(text, "status", status, out var statusFilter, out var problem))
+            var errors = new FieldErrors();
+            var statusFilter = FieldRules.OptionalEnum<EquipmentStatus>(errors, text, "status", status);
+            if (errors.Any)
             {
-                return problem;
+                return TypedResults.ValidationProblem(errors.ToDictionary());
             }
 
             return TypedResults.Ok(await service.ListAsync(new EquipmentQuery(search, projectId, statusFilter, holderId, forInspection, page ?? 1, pageSize ?? 20), ct));
@@ -111,26 +115,4 @@ public static class InvestmentEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    /// <summary>Parses an optional enum filter by name; an unknown name is a 400 naming the field and the allowed values.</summary>
-    internal static bool TryEnum<TEnum>(IStringLocalizer text, string field, string? value, out TEnum? parsed, out ValidationProblem problem)
-        where TEnum : struct, Enum
-    {
-        parsed = null;
-        problem = null!;
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return true;
-        }
-
-        parsed = FieldRules.EnumByName<TEnum>(value);
-        if (parsed is not null)
-        {
-            return true;
-        }
-
-        var errors = new FieldErrors();
-        errors.Add(field, text["Investments.Error.UnknownValue", string.Join(", ", Enum.GetNames<TEnum>())]);
-        problem = TypedResults.ValidationProblem(errors.ToDictionary());
-        return false;
-    }
 }

@@ -244,14 +244,7 @@ public sealed class InvestmentService(
             errors.Add("endYear", text["Investments.Error.EndBeforeStart"]);
         }
 
-        if (string.IsNullOrWhiteSpace(input.Status))
-        {
-            errors.Add("status", text["Error.Required"]);
-        }
-        else if (FieldRules.EnumByName<InvestmentProjectStatus>(input.Status) is null)
-        {
-            errors.Add("status", text["Investments.Error.UnknownValue", string.Join(", ", Enum.GetNames<InvestmentProjectStatus>())]);
-        }
+        FieldRules.RequiredEnum<InvestmentProjectStatus>(errors, text, "status", input.Status);
 
         if (input.InvestorId is { } investorId && !await db.Organizations.AnyAsync(o => o.Id == investorId, cancellationToken))
         {

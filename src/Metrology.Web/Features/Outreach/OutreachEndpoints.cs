@@ -16,16 +16,11 @@ public static class OutreachEndpoints
         group.MapGet("/", async Task<Results<Ok<PagedResult<OutreachDto>>, ValidationProblem>> (
             OutreachService service, IStringLocalizer<SharedResource> text, string? kind, int? year, string? search, int? page, int? pageSize, CancellationToken ct) =>
         {
-            OutreachKind? kindFilter = null;
-            if (!string.IsNullOrWhiteSpace(kind))
+            var errors = new FieldErrors();
+            var kindFilter = FieldRules.OptionalEnum<OutreachKind>(errors, text, "kind", kind);
+            if (errors.Any)
             {
-                kindFilter = FieldRules.EnumByName<OutreachKind>(kind);
-                if (kindFilter is null)
-                {
-                    var errors = new FieldErrors();
-                    errors.Add("kind", text["Plans.Error.Unknown", string.Join(", ", Enum.GetNames<OutreachKind>())]);
-                    return TypedResults.ValidationProblem(errors.ToDictionary());
-                }
+                return TypedResults.ValidationProblem(errors.ToDictionary());
             }
 
             return TypedResults.Ok(await service.ListAsync(new OutreachQuery(kindFilter, year, search, page ?? 1, pageSize ?? 20), ct));

@@ -182,19 +182,7 @@ public sealed class OutreachService(
     /// <returns>The distinct enterprises to link (valid only when no error was added).</returns>
     private async Task<List<int>> ValidateAsync(AppDbContext db, FieldErrors errors, OutreachInput input, int? provinceId, CancellationToken cancellationToken)
     {
-        OutreachKind? kind = null;
-        if (string.IsNullOrWhiteSpace(input.Kind))
-        {
-            errors.Add("kind", text["Error.Required"]);
-        }
-        else if (FieldRules.EnumByName<OutreachKind>(input.Kind) is { } parsed)
-        {
-            kind = parsed;
-        }
-        else
-        {
-            errors.Add("kind", text["Plans.Error.Unknown", string.Join(", ", Enum.GetNames<OutreachKind>())]);
-        }
+        var kind = FieldRules.RequiredEnum<OutreachKind>(errors, text, "kind", input.Kind);
 
         if (input.HeldOn is not { } heldOn)
         {

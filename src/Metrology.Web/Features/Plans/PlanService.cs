@@ -366,14 +366,7 @@ public sealed class PlanService(
     {
         FieldRules.RequireText(errors, text, "title", input.Title, TitleMaxLength);
         FieldRules.RequireText(errors, text, "ownerName", input.OwnerName, OwnerMaxLength);
-        if (string.IsNullOrWhiteSpace(input.Area))
-        {
-            errors.Add("area", text["Error.Required"]);
-        }
-        else if (FieldRules.EnumByName<ProgrammeArea>(input.Area) is null)
-        {
-            errors.Add("area", text["Plans.Error.Unknown", string.Join(", ", Enum.GetNames<ProgrammeArea>())]);
-        }
+        FieldRules.RequiredEnum<ProgrammeArea>(errors, text, "area", input.Area);
 
         if (input.Deadline is not { } deadline)
         {
@@ -419,7 +412,7 @@ public sealed class PlanService(
         var status = FieldRules.EnumByName<PlanTaskStatus>(value);
         if (status is null)
         {
-            errors.Add("status", text["Plans.Error.Unknown", string.Join(", ", Enum.GetNames<PlanTaskStatus>())]);
+            errors.Add("status", text["Error.Value.Unknown", string.Join(", ", Enum.GetNames<PlanTaskStatus>())]);
         }
 
         return status;

@@ -112,7 +112,7 @@ public sealed class ReferenceCaseService(
         }
         else if (kind is null)
         {
-            errors.Add("meterKind", text["Error.Kind.Unknown", string.Join(", ", Enum.GetNames<ReferenceMeterKind>())]);
+            errors.Add("meterKind", text["Error.Value.Unknown", string.Join(", ", Enum.GetNames<ReferenceMeterKind>())]);
         }
 
         if (input.RequestedOn is not { } requestedOn)
@@ -246,7 +246,7 @@ public sealed class ReferenceCaseService(
             result = FieldRules.EnumByName<VerificationResult>(input.Result);
             if (result is null)
             {
-                errors.Add("result", string.IsNullOrWhiteSpace(input.Result) ? text["Error.Required"] : text["Error.Kind.Unknown", "Pass, Fail"]);
+                errors.Add("result", string.IsNullOrWhiteSpace(input.Result) ? text["Error.Required"] : text["Error.Value.Unknown", "Pass, Fail"]);
             }
         }
 

@@ -19,8 +19,8 @@ public static class ScienceTaskEndpoints
             string? search, string? level, string? status, int? year, int? page, int? pageSize, CancellationToken ct) =>
         {
             var errors = new FieldErrors();
-            var levelFilter = Filter<ScienceTaskLevel>(errors, text, "level", level);
-            var statusFilter = Filter<ScienceTaskStatus>(errors, text, "status", status);
+            var levelFilter = FieldRules.OptionalEnum<ScienceTaskLevel>(errors, text, "level", level);
+            var statusFilter = FieldRules.OptionalEnum<ScienceTaskStatus>(errors, text, "status", status);
             if (errors.Any)
             {
                 return TypedResults.ValidationProblem(errors.ToDictionary());
@@ -57,20 +57,4 @@ public static class ScienceTaskEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict);
     }
 
-    private static TEnum? Filter<TEnum>(FieldErrors errors, IStringLocalizer text, string field, string? value)
-        where TEnum : struct, Enum
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return null;
-        }
-
-        var parsed = FieldRules.EnumByName<TEnum>(value);
-        if (parsed is null)
-        {
-            errors.Add(field, text["Error.Kind.Unknown", string.Join(", ", Enum.GetNames<TEnum>())]);
-        }
-
-        return parsed;
-    }
 }

@@ -164,9 +164,9 @@ public sealed class ScienceTaskService(
     private async Task<(int? ProvinceId, FieldErrors Errors)> ValidateAsync(AppDbContext db, ScienceTaskInput input, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
-        RequireEnum<ScienceTaskLevel>(errors, "level", input.Level);
-        RequireEnum<ProgrammeArea>(errors, "area", input.Area);
-        RequireEnum<ScienceTaskStatus>(errors, "status", input.Status);
+        FieldRules.RequiredEnum<ScienceTaskLevel>(errors, text, "level", input.Level);
+        FieldRules.RequiredEnum<ProgrammeArea>(errors, text, "area", input.Area);
+        FieldRules.RequiredEnum<ScienceTaskStatus>(errors, text, "status", input.Status);
         FieldRules.RequireText(errors, text, "title", input.Title, 500);
         FieldRules.OptionalText(errors, text, "outputs", input.Outputs, 4000);
 
@@ -217,18 +217,6 @@ public sealed class ScienceTaskService(
         return (provinceId, errors);
     }
 
-    private void RequireEnum<TEnum>(FieldErrors errors, string field, string? value)
-        where TEnum : struct, Enum
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            errors.Add(field, text["Error.Required"]);
-        }
-        else if (FieldRules.EnumByName<TEnum>(value) is null)
-        {
-            errors.Add(field, text["Error.Kind.Unknown", string.Join(", ", Enum.GetNames<TEnum>())]);
-        }
-    }
 
     private static readonly System.Linq.Expressions.Expression<Func<ScienceTask, ScienceTaskDto>> ToDto = t => new ScienceTaskDto(
         t.Id, t.Level, t.Title, t.Area, t.HostOrganizationId,

@@ -264,7 +264,7 @@ public sealed class VerificationService(
         }
         else
         {
-            errors.Add("kind", string.IsNullOrWhiteSpace(input.Kind) ? text["Error.Required"] : text["Error.Kind.Unknown", string.Join(", ", Enum.GetNames<VerificationKind>())]);
+            errors.Add("kind", string.IsNullOrWhiteSpace(input.Kind) ? text["Error.Required"] : text["Error.Value.Unknown", string.Join(", ", Enum.GetNames<VerificationKind>())]);
         }
 
         if (input.Date is not { } date)
@@ -284,7 +284,7 @@ public sealed class VerificationService(
         }
         else
         {
-            errors.Add("result", string.IsNullOrWhiteSpace(input.Result) ? text["Error.Required"] : text["Error.Kind.Unknown", string.Join(", ", Enum.GetNames<VerificationResult>())]);
+            errors.Add("result", string.IsNullOrWhiteSpace(input.Result) ? text["Error.Required"] : text["Error.Value.Unknown", string.Join(", ", Enum.GetNames<VerificationResult>())]);
         }
 
         FieldRules.RequireText(errors, text, "verifierName", input.VerifierName, VerificationRecord.TextMaxLength);
