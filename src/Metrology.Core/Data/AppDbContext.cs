@@ -4,9 +4,11 @@ using Metrology.Core.Accounts;
 using Metrology.Core.Attachments;
 using Metrology.Core.Auditing;
 using Metrology.Core.Inspections;
+using Metrology.Core.Imports;
 using Metrology.Core.Instruments;
 using Metrology.Core.Organizations;
 using Metrology.Core.Programme;
+using Metrology.Core.Reporting;
 using Metrology.Core.Shared;
 using Metrology.Core.Surveys;
 using Metrology.Core.Verification;
@@ -120,6 +122,20 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ITenantScope s
 
     public DbSet<InspectionEquipmentUse> InspectionEquipmentUses => Set<InspectionEquipmentUse>();
 
+    public DbSet<AnnualReport> AnnualReports => Set<AnnualReport>();
+
+    public DbSet<ReportSection> ReportSections => Set<ReportSection>();
+
+    public DbSet<ReportHeaderDefaults> ReportHeaderDefaults => Set<ReportHeaderDefaults>();
+
+    public DbSet<ReportDeadline> ReportDeadlines => Set<ReportDeadline>();
+
+    public DbSet<IndicatorTarget> IndicatorTargets => Set<IndicatorTarget>();
+
+    public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
+
+    public DbSet<ImportRowError> ImportRowErrors => Set<ImportRowError>();
+
     public ITenantScope Scope => scope;
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
@@ -200,6 +216,11 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ITenantScope s
         builder.Entity<InspectionViolation>().HasQueryFilter(ProvinceFilter<InspectionViolation>());
         builder.Entity<InspectedInstrument>().HasQueryFilter(ProvinceFilter<InspectedInstrument>());
         builder.Entity<InspectionFollowUp>().HasQueryFilter(ProvinceFilter<InspectionFollowUp>());
+        builder.Entity<AnnualReport>().HasQueryFilter(ProvinceFilter<AnnualReport>());
+        builder.Entity<ReportSection>().HasQueryFilter(ProvinceFilter<ReportSection>());
+        builder.Entity<ReportHeaderDefaults>().HasQueryFilter(ProvinceFilter<ReportHeaderDefaults>());
+        builder.Entity<ImportJob>().HasQueryFilter(ProvinceFilter<ImportJob>());
+        builder.Entity<IndicatorTarget>().HasQueryFilter(ProvinceFilter<IndicatorTarget>());
     }
 
     private Expression<Func<T, bool>> ProvinceFilter<T>()

@@ -55,6 +55,7 @@ internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organ
         b.HasIndex(o => new { o.ProvinceId, o.Name });
         b.HasIndex(o => new { o.ProvinceId, o.Kind, o.Name });
         b.HasIndex(o => new { o.ProvinceId, o.CreatedAt });
+        b.HasIndex(o => o.ImportJobId).HasFilter("\"ImportJobId\" IS NOT NULL");
     }
 }
 

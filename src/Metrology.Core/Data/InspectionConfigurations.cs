@@ -19,6 +19,7 @@ internal sealed class InspectionPlanConfiguration : IEntityTypeConfiguration<Ins
         b.HasMany(p => p.Targets).WithOne(t => t.Plan).HasForeignKey(t => t.PlanId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(p => new { p.ProvinceId, p.Year });
         b.HasIndex(p => new { p.AgencyId, p.Year });
+        b.HasIndex(p => p.ImportJobId).HasFilter("\"ImportJobId\" IS NOT NULL");
     }
 }
 
@@ -31,6 +32,7 @@ internal sealed class InspectionTargetConfiguration : IEntityTypeConfiguration<I
         // Overlap detection groups targets by organisation within a province and year.
         b.HasIndex(t => new { t.ProvinceId, t.OrganizationId });
         b.HasIndex(t => new { t.PlanId, t.OrganizationId }).IsUnique();
+        b.HasIndex(t => t.ImportJobId).HasFilter("\"ImportJobId\" IS NOT NULL");
     }
 }
 

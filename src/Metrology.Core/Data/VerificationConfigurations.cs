@@ -26,6 +26,7 @@ internal sealed class InstrumentConfiguration : IEntityTypeConfiguration<Instrum
         b.HasIndex(i => new { i.ProvinceId, i.NextDueDate, i.Id });
         b.HasIndex(i => new { i.OwnerId, i.NextDueDate, i.Id });
         b.HasIndex(i => new { i.ProvinceId, i.TypeCode, i.Id });
+        b.HasIndex(i => i.ImportJobId).HasFilter("\"ImportJobId\" IS NOT NULL");
     }
 }
 
@@ -74,6 +75,7 @@ internal sealed class VerificationRecordConfiguration : IEntityTypeConfiguration
         b.HasIndex(v => new { v.InstrumentId, v.Date });
         b.HasIndex(v => new { v.ProvinceId, v.Date });
         b.HasIndex(v => new { v.BodyId, v.Date });
+        b.HasIndex(v => v.ImportJobId).HasFilter("\"ImportJobId\" IS NOT NULL");
     }
 }
 
@@ -106,6 +108,7 @@ internal sealed class CertificateConfiguration : IEntityTypeConfiguration<Certif
         b.HasIndex(c => c.Number);
         b.HasIndex(c => c.PublicToken).IsUnique();
         b.HasIndex(c => new { c.ProvinceId, c.IssuedOn });
+        b.HasIndex(c => c.ImportJobId).HasFilter("\"ImportJobId\" IS NOT NULL");
     }
 }
 

@@ -63,6 +63,9 @@ public class InspectionPlan : IProvinceOwned, IAudited
 
     public List<InspectionTarget> Targets { get; set; } = [];
 
+    /// <summary>The import that created the row (null when entered by hand); undoing the import deletes exactly these.</summary>
+    public long? ImportJobId { get; set; }
+
     public DateTime CreatedAt { get; set; }
 
     public DateTime UpdatedAt { get; set; }
@@ -91,6 +94,9 @@ public class InspectionTarget : IProvinceOwned, IAudited
 
     /// <summary>When a coordinator merged this target into another agency's for a joint inspection.</summary>
     public int? MergedIntoTargetId { get; set; }
+
+    /// <summary>The import that created the target (null when entered by hand).</summary>
+    public long? ImportJobId { get; set; }
 }
 
 public enum OverlapKind

@@ -61,6 +61,9 @@ public class Instrument : IProvinceOwned, IAudited
     /// <summary>Type, manufacturer, model, serial and location folded by <see cref="TextSearch.Fold"/>.</summary>
     public string SearchText { get; set; } = string.Empty;
 
+    /// <summary>The import that created the row (null when entered by hand); undoing the import deletes exactly these.</summary>
+    public long? ImportJobId { get; set; }
+
     public DateTime CreatedAt { get; set; }
 
     public DateTime UpdatedAt { get; set; }

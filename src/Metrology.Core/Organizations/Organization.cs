@@ -41,6 +41,9 @@ public class Organization : IProvinceOwned, IAudited
     /// <summary>Name, tax code and address folded by <see cref="TextSearch.Fold"/>.</summary>
     public string SearchText { get; set; } = string.Empty;
 
+    /// <summary>The import that created the row (null when entered by hand); undoing the import deletes exactly these.</summary>
+    public long? ImportJobId { get; set; }
+
     public DateTime CreatedAt { get; set; }
 
     public DateTime UpdatedAt { get; set; }

@@ -71,6 +71,9 @@ public class Certificate : IProvinceOwned, IAudited
 
     public long? ReplacesId { get; set; }
 
+    /// <summary>The import that created the row (null when entered by hand); undoing the import deletes exactly these.</summary>
+    public long? ImportJobId { get; set; }
+
     public DateTime CreatedAt { get; set; }
 
     public CertificateStatus StatusOn(DateOnly today) =>

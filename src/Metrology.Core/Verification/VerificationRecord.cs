@@ -57,6 +57,9 @@ public class VerificationRecord : IProvinceOwned, IAudited
 
     public List<VerificationStandardUse> StandardsUsed { get; set; } = [];
 
+    /// <summary>The import that created the row (null when entered by hand); undoing the import deletes exactly these.</summary>
+    public long? ImportJobId { get; set; }
+
     public DateTime CreatedAt { get; set; }
 
     public string? CreatedByUserId { get; set; }
