@@ -42,6 +42,8 @@ install_missing_packages() {
     dpkg -s fonts-liberation2 >/dev/null 2>&1 || missing+=(fonts-liberation2)
     # pdftotext reads back the certificate PDFs the tests download.
     command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+    # LibreOffice converts the annual report's DOCX to PDF to check its pages as a reader sees them.
+    command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
     if [ ${#missing[@]} -eq 0 ]; then
         return
     fi
