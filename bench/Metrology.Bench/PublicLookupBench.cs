@@ -153,48 +153,22 @@ internal static class PublicLookupBench
     {
         await using var connection = new SqliteConnection($"Data Source={database};Pooling=False");
         await connection.OpenAsync();
-        await ExecuteAsync(connection, "PRAGMA journal_mode=MEMORY; PRAGMA synchronous=OFF; PRAGMA cache_size=-200000; PRAGMA temp_store=MEMORY;");
-        var provinceId = await ScalarAsync(connection, "SELECT \"Id\" FROM \"Provinces\" WHERE \"Slug\" = 'quang-tri'");
-        var bodyId = await ScalarAsync(connection, "SELECT \"Id\" FROM \"Organizations\" WHERE \"Kind\" = 'VerificationBody' AND \"ProvinceId\" = @p ORDER BY \"Id\" LIMIT 1", provinceId);
-        var owners = new List<long>();
-        await using (var command = connection.CreateCommand())
-        {
-            command.CommandText = "SELECT \"Id\" FROM \"Organizations\" WHERE \"Kind\" = 'Enterprise' AND \"ProvinceId\" = @p ORDER BY \"Id\"";
-            command.Parameters.AddWithValue("@p", provinceId);
-            await using var reader = await command.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                owners.Add(reader.GetInt64(0));
-            }
-        }
+        await SqliteBulk.ExecuteAsync(connection, "PRAGMA journal_mode=MEMORY; PRAGMA synchronous=OFF; PRAGMA cache_size=-200000; PRAGMA temp_store=MEMORY;");
+        var provinceId = await SqliteBulk.ScalarAsync(connection, "SELECT \"Id\" FROM \"Provinces\" WHERE \"Slug\" = 'quang-tri'");
+        var bodyId = await SqliteBulk.ScalarAsync(connection, "SELECT \"Id\" FROM \"Organizations\" WHERE \"Kind\" = 'VerificationBody' AND \"ProvinceId\" = @p ORDER BY \"Id\" LIMIT 1", provinceId);
+        var owners = await SqliteBulk.IdsAsync(connection, "SELECT \"Id\" FROM \"Organizations\" WHERE \"Kind\" = 'Enterprise' AND \"ProvinceId\" = @p ORDER BY \"Id\"", provinceId);
 
-        var firstInstrument = await ScalarAsync(connection, "SELECT COALESCE(MAX(\"Id\"), 0) + 1 FROM \"Instruments\"");
-        var firstVerification = await ScalarAsync(connection, "SELECT COALESCE(MAX(\"Id\"), 0) + 1 FROM \"Verifications\"");
-        var firstCertificate = await ScalarAsync(connection, "SELECT COALESCE(MAX(\"Id\"), 0) + 1 FROM \"Certificates\"");
+        var firstInstrument = await SqliteBulk.ScalarAsync(connection, "SELECT COALESCE(MAX(\"Id\"), 0) + 1 FROM \"Instruments\"");
+        var firstVerification = await SqliteBulk.ScalarAsync(connection, "SELECT COALESCE(MAX(\"Id\"), 0) + 1 FROM \"Verifications\"");
+        var firstCertificate = await SqliteBulk.ScalarAsync(connection, "SELECT COALESCE(MAX(\"Id\"), 0) + 1 FROM \"Certificates\"");
 
         // Indexes are rebuilt once at the end: a sorted build beats a million incremental B-tree inserts.
-        string[] tables = ["Instruments", "Verifications", "Certificates"];
-        var indexes = new List<(string Name, string Sql)>();
-        await using (var command = connection.CreateCommand())
-        {
-            command.CommandText = $"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ({string.Join(", ", tables.Select(t => $"'{t}'"))})";
-            await using var reader = await command.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                indexes.Add((reader.GetString(0), reader.GetString(1)));
-            }
-        }
-
-        foreach (var (name, _) in indexes)
-        {
-            await ExecuteAsync(connection, $"DROP INDEX \"{name}\"");
-        }
-
-        using var instrumentInsert = Prepare(connection, "Instruments",
+        var indexes = await SqliteBulk.DropIndexesAsync(connection, "Instruments", "Verifications", "Certificates");
+        using var instrumentInsert = SqliteBulk.Prepare(connection, "Instruments",
             "Id", "ProvinceId", "OwnerId", "TypeCode", "Manufacturer", "Model", "SerialNumber", "Status", "MustNotBeUsed", "LastVerifiedOn", "NextDueDate", "SearchText", "CreatedAt", "UpdatedAt");
-        using var verificationInsert = Prepare(connection, "Verifications",
+        using var verificationInsert = SqliteBulk.Prepare(connection, "Verifications",
             "Id", "ProvinceId", "InstrumentId", "OwnerId", "BodyId", "Kind", "Date", "Result", "StampSerial", "VerifierName", "TypeCode", "CycleMonths", "NextDueDate", "StandardOutOfCalibration", "CreatedAt");
-        using var certificateInsert = Prepare(connection, "Certificates",
+        using var certificateInsert = SqliteBulk.Prepare(connection, "Certificates",
             "Id", "ProvinceId", "BodyId", "InstrumentId", "OwnerId", "VerificationId", "Number", "PublicToken", "IssuedOn", "ValidUntil", "SignerName", "CreatedAt");
 
         (string Type, string Manufacturer, string Model)[] makes =
@@ -233,17 +207,17 @@ internal static class PublicLookupBench
                 dates[k] = dates[k - 1].AddMonths(12).AddDays(-random.Next(20));
             }
 
-            Run(instrumentInsert, instrumentId, provinceId, owner, type, manufacturer, model, serial, "InService", false, dates[^1], dates[^1].AddMonths(12),
+            SqliteBulk.Run(instrumentInsert, instrumentId, provinceId, owner, type, manufacturer, model, serial, "InService", false, dates[^1], dates[^1].AddMonths(12),
                 Core.Shared.TextSearch.Fold($"{type} {manufacturer} {model} {serial}"), now, now);
             for (var k = 0; k < perInstrument; k++, written++)
             {
                 var date = dates[k];
                 var due = date.AddMonths(12);
                 var verificationId = firstVerification + written;
-                Run(verificationInsert, verificationId, provinceId, instrumentId, owner, bodyId, k == 0 ? "Initial" : "Periodic", date, "Pass",
+                SqliteBulk.Run(verificationInsert, verificationId, provinceId, instrumentId, owner, bodyId, k == 0 ? "Initial" : "Periodic", date, "Pass",
                     string.Create(CultureInfo.InvariantCulture, $"BQ{written:D9}"), "Trần Văn Minh", type, 12, due, false, now);
                 var token = Certificate.NewToken();
-                Run(certificateInsert, firstCertificate + written, provinceId, bodyId, instrumentId, owner, verificationId,
+                SqliteBulk.Run(certificateInsert, firstCertificate + written, provinceId, bodyId, instrumentId, owner, verificationId,
                     string.Create(CultureInfo.InvariantCulture, $"{written:D9}/BENCH"), token, date, due, "Nguyễn Đức Thắng", now);
                 if (written % sampleEvery == 0)
                 {
@@ -255,53 +229,12 @@ internal static class PublicLookupBench
         transaction?.Commit();
         transaction?.Dispose();
         Console.WriteLine("Rows written; rebuilding indexes");
-        foreach (var (_, sql) in indexes)
+        foreach (var sql in indexes)
         {
-            await ExecuteAsync(connection, sql);
+            await SqliteBulk.ExecuteAsync(connection, sql);
         }
 
-        await ExecuteAsync(connection, "ANALYZE");
-    }
-
-    private static SqliteCommand Prepare(SqliteConnection connection, string table, params string[] columns)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", columns.Select((_, i) => $"@p{i}"))})";
-        for (var i = 0; i < columns.Length; i++)
-        {
-            command.Parameters.Add(new SqliteParameter($"@p{i}", null));
-        }
-
-        return command;
-    }
-
-    private static void Run(SqliteCommand command, params object?[] values)
-    {
-        for (var i = 0; i < values.Length; i++)
-        {
-            command.Parameters[i].Value = values[i] ?? DBNull.Value;
-        }
-
-        command.ExecuteNonQuery();
-    }
-
-    private static async Task ExecuteAsync(SqliteConnection connection, string sql)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync();
-    }
-
-    private static async Task<long> ScalarAsync(SqliteConnection connection, string sql, object? parameter = null)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        if (parameter is not null)
-        {
-            command.Parameters.AddWithValue("@p", parameter);
-        }
-
-        return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+        await SqliteBulk.ExecuteAsync(connection, "ANALYZE");
     }
 
     private static long CountCertificates(string database)
