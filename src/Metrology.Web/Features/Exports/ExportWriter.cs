@@ -49,7 +49,7 @@ public static class ExportWriter
                     line.Append(',');
                 }
 
-                line.Append(CsvExport.Cell(CsvText(row[c])));
+                line.Append(CsvCell(row[c]));
             }
 
             line.Append("\r\n");
@@ -129,12 +129,16 @@ public static class ExportWriter
         }
     }
 
-    private static string? CsvText(object? value) => value switch
+    /// <summary>
+    /// Text is defused and quoted as it needs; dates and numbers are ours, written invariantly (a negative
+    /// number must stay a number, not gain an apostrophe).
+    /// </summary>
+    private static string CsvCell(object? value) => value switch
     {
-        null => null,
-        string text => text,
+        null => string.Empty,
+        string text => CsvExport.Cell(text),
         DateOnly date => DisplayFormat.Date(date),
         IFormattable number => number.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString(),
+        _ => CsvExport.Cell(value.ToString()),
     };
 }
