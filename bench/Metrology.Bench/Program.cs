@@ -13,13 +13,15 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Metrology.Bench;
 
-// Three benchmarks, each against /health/live of the same app in the same run:
+// Benchmarks (the first three against /health/live of the same app in the same run):
 //   organisation list and search under a large province (in-process HTTP):
 //     dotnet run -c Release --project bench/Metrology.Bench -- [organisations=200000] [requests=300]
 //   public certificate lookup with 1,000,000 certificates under wrk (see PublicLookupBench and RESULTS.md):
 //     dotnet run -c Release --project bench/Metrology.Bench -- lookup [--certificates N] [--duration 20s] [--results bench/RESULTS.md] ...
 //   inspection overlap detection with 5,000 targets across 10 agencies (see InspectionOverlapBench):
 //     dotnet run -c Release --project bench/Metrology.Bench -- overlaps [targets=5000] [requests=30]
+//   CSV and XLSX exports of 1,000,000 instruments, time and the app's peak memory (see ExportBench):
+//     dotnet run -c Release --project bench/Metrology.Bench -- exports [--instruments N] [--results bench/RESULTS.md]
 internal static class BenchProgram
 {
     public static async Task Main(string[] args)
@@ -27,6 +29,12 @@ internal static class BenchProgram
         if (args.Length > 0 && args[0] == "lookup")
         {
             Environment.ExitCode = await PublicLookupBench.RunAsync(args[1..]);
+            return;
+        }
+
+        if (args.Length > 0 && args[0] == "exports")
+        {
+            Environment.ExitCode = await ExportBench.RunAsync(args[1..]);
             return;
         }
 
