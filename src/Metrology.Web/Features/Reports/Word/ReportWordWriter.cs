@@ -250,8 +250,13 @@ public static class ReportWordWriter
             new PageSize { Width = PageWidth, Height = PageHeight, Orient = PageOrientationValues.Portrait },
             new PageMargin
             {
-                Top = MarginTop, Bottom = MarginBottom, Left = MarginLeft, Right = MarginRight,
-                Header = 567, Footer = 567, Gutter = 0,
+                Top = MarginTop,
+                Bottom = MarginBottom,
+                Left = MarginLeft,
+                Right = MarginRight,
+                Header = 567,
+                Footer = 567,
+                Gutter = 0,
             },
             new TitlePage());
 
