@@ -13,7 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Metrology.Bench;
 
-// Four benchmarks, each against /health/live of the same app in the same run:
+// Benchmarks (all but the exports against /health/live of the same app in the same run):
 //   organisation list and search under a large province (in-process HTTP):
 //     dotnet run -c Release --project bench/Metrology.Bench -- [organisations=200000] [requests=300]
 //   public certificate lookup with 1,000,000 certificates under wrk (see PublicLookupBench and RESULTS.md):
@@ -22,6 +22,8 @@ namespace Metrology.Bench;
 //     dotnet run -c Release --project bench/Metrology.Bench -- overlaps [targets=5000] [requests=30]
 //   annual report with 1,000,000 instruments and the national roll-up over 34 provinces (see ReportBench):
 //     dotnet run -c Release --project bench/Metrology.Bench -- report [instruments=1000000] [verifications=100000] [requests=5]
+//   CSV and XLSX exports of 1,000,000 instruments, time and the app's peak memory (see ExportBench):
+//     dotnet run -c Release --project bench/Metrology.Bench -- exports [--instruments N] [--results bench/RESULTS.md]
 internal static class BenchProgram
 {
     public static async Task Main(string[] args)
@@ -29,6 +31,12 @@ internal static class BenchProgram
         if (args.Length > 0 && args[0] == "lookup")
         {
             Environment.ExitCode = await PublicLookupBench.RunAsync(args[1..]);
+            return;
+        }
+
+        if (args.Length > 0 && args[0] == "exports")
+        {
+            Environment.ExitCode = await ExportBench.RunAsync(args[1..]);
             return;
         }
 

@@ -20,7 +20,7 @@ namespace Metrology.Bench;
 /// </summary>
 internal static class PublicLookupBench
 {
-    private sealed class Options
+    internal sealed class Options
     {
         public int Certificates { get; set; } = 1_000_000;
 
@@ -149,7 +149,7 @@ internal static class PublicLookupBench
     /// Technical Centre between 2020 and 2026 (so some are valid, some expired). Raw SQLite: one prepared
     /// INSERT per table, rebound per row, 50,000 rows per transaction.
     /// </summary>
-    private static async Task GenerateAsync(string database, string tokensFile, Options options)
+    internal static async Task GenerateAsync(string database, string tokensFile, Options options)
     {
         await using var connection = new SqliteConnection($"Data Source={database};Pooling=False");
         await connection.OpenAsync();
@@ -310,7 +310,7 @@ internal static class PublicLookupBench
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
     /// <summary>The web app as its own process on a free local port, stopped (killed by its id) on dispose.</summary>
-    private sealed class AppProcess : IAsyncDisposable
+    internal sealed class AppProcess : IAsyncDisposable
     {
         private readonly Process process;
 
@@ -321,6 +321,9 @@ internal static class PublicLookupBench
         }
 
         public string BaseUrl { get; }
+
+        /// <summary>The app's process id, for reading its memory from /proc (the export bench).</summary>
+        public int ProcessId => process.Id;
 
         public static async Task<AppProcess> StartAsync(string webDll, string contentRoot, string dataDirectory, Options options)
         {

@@ -73,12 +73,14 @@ public sealed class InstrumentJourneyTests(MetrologyApp app)
         await officer.GetByRole(AriaRole.Option, new() { Name = "Công ty TNHH Xăng dầu Đông Hà", Exact = true }).ClickAsync();
         await Expect(officer.GetByTestId("instrument-table")).ToContainTextAsync(serial);
         await officer.ScreenshotAsync("32-officer-due-list");
-        var exportUrl = await officer.GetByTestId("due-export").GetAttributeAsync("href");
+        var exportUrl = await officer.GetByTestId("due-export-csv").GetAttributeAsync("href");
         var export = await officer.Context.APIRequest.GetAsync(exportUrl!);
         export.Status.ShouldBe(200);
         var csv = Encoding.UTF8.GetString(await export.BodyAsync());
-        csv.ShouldStartWith("\uFEFFMã,Loại phương tiện đo");
-        csv.ShouldContain($"Cột đo xăng dầu,fuel-dispenser,Tatsuno,,{serial},Công ty TNHH Xăng dầu Đông Hà,");
+        csv.ShouldStartWith("\uFEFFMã loại phương tiện đo,Tên loại phương tiện đo,Nhà sản xuất");
+        var line = csv.Split("\r\n").Where(l => l.Contains(serial, StringComparison.Ordinal)).ShouldHaveSingleItem();
+        line.ShouldStartWith($"fuel-dispenser,Cột đo xăng dầu,Tatsuno,,{serial},");
+        line.ShouldContain(",Công ty TNHH Xăng dầu Đông Hà,");
 
         var admin = await app.NewPageAsync();
         await admin.SignInAsync("admin@demo.local");

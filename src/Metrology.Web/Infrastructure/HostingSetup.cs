@@ -191,6 +191,7 @@ public static class HostingSetup
         services.AddScoped<ScienceTaskService>();
         services.AddSurveys();
         services.AddInspections();
+        services.AddScoped<Features.Exports.ExportService>();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
@@ -233,6 +234,7 @@ public static class HostingSetup
         Features.Outreach.OutreachEndpoints.MapOutreachEndpoints(api);
         api.MapSurveyEndpoints();
         api.MapInvestmentEndpoints();
+        Features.Exports.ExportEndpoints.MapExportEndpoints(api);
         api.MapAssuranceEndpoints();
         api.MapInspectionEndpoints();
 

@@ -92,14 +92,16 @@ public sealed record InstrumentQuery(
 
 /// <summary>
 /// The due list: <see cref="State"/> Overdue or DueSoon, null for both. <see cref="BodyId"/> keeps the
-/// instruments whose latest verification was made by that body.
+/// instruments whose latest verification was made by that body. <see cref="WithinDays"/> widens or narrows
+/// the due-soon window (the export's "within"); null uses the Reminders:DueSoonDays setting.
 /// </summary>
 public sealed record DueListQuery(
     DueState? State = null,
     int? OwnerId = null,
     int? BodyId = null,
     string? After = null,
-    int PageSize = InstrumentQuery.DefaultPageSize);
+    int PageSize = InstrumentQuery.DefaultPageSize,
+    int? WithinDays = null);
 
 /// <summary>A reminder mailed, for the administrators' record.</summary>
 public sealed record ReminderSentDto(

@@ -117,7 +117,8 @@ public static class InstrumentEndpoints
             .WithName("RunReminders");
     }
 
-    private static (InstrumentQuery Query, FieldErrors Errors) RegistryQuery(
+    /// <summary>The registry filters from the query string, with field errors; the exports read the same parameters.</summary>
+    internal static (InstrumentQuery Query, FieldErrors Errors) RegistryQuery(
         IStringLocalizer text, string? search, string? typeCode, int? ownerId, string? status, string? dueState, string? after, int? pageSize)
     {
         var errors = new FieldErrors();
@@ -136,7 +137,7 @@ public static class InstrumentEndpoints
         return (new InstrumentQuery(search, typeCode, ownerId, statusFilter, dueFilter, after, pageSize ?? InstrumentQuery.DefaultPageSize), errors);
     }
 
-    private static (DueListQuery Query, FieldErrors Errors) DueQuery(IStringLocalizer text, string? state, int? ownerId, int? bodyId, string? after, int? pageSize)
+    internal static (DueListQuery Query, FieldErrors Errors) DueQuery(IStringLocalizer text, string? state, int? ownerId, int? bodyId, string? after, int? pageSize)
     {
         var errors = new FieldErrors();
         DueState? stateFilter = null;

@@ -293,7 +293,8 @@ public sealed class InstrumentService(
             ? db.Instruments.AsNoTracking().Where(i => i.ProvinceId == provinceId)
             : db.Instruments.AsNoTracking();
 
-    private IQueryable<Instrument> Filter(AppDbContext db, InstrumentQuery query)
+    /// <summary>The registry's filters, shared with the exports (Features/Exports) so a file holds what the list shows.</summary>
+    public IQueryable<Instrument> Filter(AppDbContext db, InstrumentQuery query)
     {
         // Not InstrumentsInScope: ordered by id, the registry walks the primary key, and the province
         // equality would make SQLite pick the province index and sort instead (5 ms became 35 ms).
@@ -330,11 +331,13 @@ public sealed class InstrumentService(
         return rows;
     }
 
-    private IQueryable<Instrument> DueFilter(AppDbContext db, DueListQuery query, int? bodyId)
+    /// <summary>The due list's filters, shared with the exports; <paramref name="bodyId"/> comes from <see cref="CheckDueQuery"/>.</summary>
+    public IQueryable<Instrument> DueFilter(AppDbContext db, DueListQuery query, int? bodyId)
     {
+        var window = query.WithinDays ?? DueSoonDays;
         var rows = InstrumentsInScope(db).Where(query.State is { } state
-            ? DueRules.Is(state, Today, DueSoonDays)
-            : DueRules.IsDue(Today, DueSoonDays));
+            ? DueRules.Is(state, Today, window)
+            : DueRules.IsDue(Today, window));
         if (query.OwnerId is { } ownerId)
         {
             rows = rows.Where(i => i.OwnerId == ownerId);
