@@ -189,6 +189,7 @@ public static class HostingSetup
         services.AddScoped<AttachmentService>();
         services.AddScoped<DocumentService>();
         services.AddScoped<ScienceTaskService>();
+        services.AddScoped<Features.Reports.ReportService>();
         services.AddSurveys();
         services.AddInspections();
 
@@ -235,6 +236,7 @@ public static class HostingSetup
         api.MapInvestmentEndpoints();
         api.MapAssuranceEndpoints();
         api.MapInspectionEndpoints();
+        Features.Reports.ReportEndpoints.MapReportEndpoints(api);
 
         app.MapAccountEndpoints();
         app.MapCultureEndpoint();

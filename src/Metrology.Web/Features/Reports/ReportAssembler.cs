@@ -39,7 +39,8 @@ public sealed record AssembledReport(
     IReadOnlyList<GeneratedSection> Sections,
     IReadOnlyList<SnapshotFigure> Figures,
     IReadOnlyList<IndicatorValue> Indicators,
-    ReportTable Annex);
+    ReportTable Annex,
+    IReadOnlyDictionary<KeyIndicator, (int TargetYear, decimal Value)> Targets);
 
 /// <summary>
 /// Writes every section of the report from a province's records for one year, in the seed report's sentences,
@@ -104,13 +105,13 @@ public sealed class ReportAssembler(AppDbContext db)
             .Where(t => t.ProvinceId == provinceId && t.TargetYear >= year)
             .Select(t => new { t.Indicator, t.TargetYear, t.Value })
             .ToListAsync(cancellationToken);
-        var annex = Annex(year, indicators, targets.GroupBy(t => t.Indicator)
-            .ToDictionary(g => g.Key, g => g.OrderBy(t => t.TargetYear).Select(t => (t.TargetYear, t.Value)).First()));
+        var nearest = targets.GroupBy(t => t.Indicator)
+            .ToDictionary(g => g.Key, g => g.OrderBy(t => t.TargetYear).Select(t => (t.TargetYear, t.Value)).First());
 
         var generated = ReportStructure.Sections
             .Select(e => new GeneratedSection(e.Key!, e.Heading?.Invoke(year) ?? string.Empty, sections[e.Key!]))
             .ToList();
-        return new AssembledReport(generated, context.Figures, indicators, annex);
+        return new AssembledReport(generated, context.Figures, indicators, Annex(year, indicators, nearest), nearest);
     }
 
     /// <summary>The annex: each indicator for the year and cumulatively, against the nearest target year ≥ the report's.</summary>
