@@ -80,9 +80,9 @@ public abstract class ReportApiTests(MetrologyApp app) : IntegrationTest(app)
 
         using var response = await officer.PostAsJsonAsync(ReportApi.Path, new { provinceSlug = TestData.QuangTri, year = 2019 }, Cancellation);
 
+        response.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         var body = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(Cancellation);
-        var problem = await response.ShouldBeProblem(HttpStatusCode.Conflict);
-        problem.ErrorsFor("year")[0].ShouldContain("2019");
+        body.GetProperty("errors").GetProperty("year")[0].GetString().ShouldNotBeNull().ShouldContain("2019");
         body.GetProperty("existingId").GetInt32().ShouldBe(first.Id);
         (await CountReportsAsync()).ShouldBe(before);
     }
