@@ -32,6 +32,19 @@ public sealed class ReportService(
 
     public int LastYear => DisplayFormat.Today(clock).Year + 1;
 
+    /// <summary>The units the signed-in officer may draft for (the province, then its former units); none for others.</summary>
+    public async Task<List<string>> UnitsOfOwnProvinceAsync(CancellationToken cancellationToken = default)
+    {
+        if (!CanDraft || currentUser.ProvinceId is not { } provinceId)
+        {
+            return [];
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var province = await db.Provinces.AsNoTracking().FirstOrDefaultAsync(p => p.Id == provinceId, cancellationToken);
+        return province is null ? [] : Units(province);
+    }
+
     public async Task<IReadOnlyList<ReportListItemDto>> ListAsync(int? year, string? provinceSlug, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
