@@ -245,7 +245,8 @@ public sealed class ReportAssembler(AppDbContext db)
     {
         var tasks = await db.ScienceTasks.AsNoTracking()
             .Where(t => t.ProvinceId == provinceId && t.StartOn <= end && t.EndOn >= start && t.Status != ScienceTaskStatus.Cancelled)
-            .OrderBy(t => t.StartOn).ThenBy(t => t.Id)
+            // Support to enterprises first, as the seed names its pilot model before the infrastructure tasks.
+            .OrderByDescending(t => t.Area == ProgrammeArea.EnterpriseSupport).ThenBy(t => t.StartOn).ThenBy(t => t.Id)
             .Select(t => new { t.Id, t.Title })
             .ToListAsync(cancellationToken);
         if (tasks.Count == 0)
