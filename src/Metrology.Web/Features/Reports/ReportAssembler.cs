@@ -7,7 +7,7 @@ using Metrology.Core.Reporting;
 using Metrology.Core.Surveys;
 using Metrology.Core.Verification;
 using Microsoft.EntityFrameworkCore;
-using static Metrology.Web.Features.Reports.ReportWording;
+using static Metrology.Core.Reporting.ReportWording;
 
 namespace Metrology.Web.Features.Reports;
 
@@ -597,6 +597,9 @@ public sealed class ReportAssembler(AppDbContext db)
         var distinct = names.Where(n => !string.IsNullOrWhiteSpace(n)).Distinct().ToList();
         return distinct.Count == 0 ? "các phương tiện thông tin đại chúng" : string.Join(", ", distinct);
     }
+
+    /// <summary>"20/7/2020", "09/12/2020": Decree 30's date style, as the report cites documents.</summary>
+    private static string Date(DateOnly date) => Documents.DocumentNumber.LegalDate(date);
 
     private static string Fallback(string? value, string fallback) => string.IsNullOrWhiteSpace(value) ? fallback : value.Trim();
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Metrology.Web.Features.Reports;
+namespace Metrology.Core.Reporting;
 
 /// <summary>
 /// How the report writes numbers, the way the provinces' reports do (seed: Quảng Trị 2022): counts with at
@@ -69,7 +69,4 @@ public static class ReportWording
 
     /// <summary>The text without a final full stop or semicolon, to be joined into a longer sentence.</summary>
     public static string Bare(string text) => text.Trim().TrimEnd('.', ';', ' ');
-
-    /// <summary>"ngày 20/7/2020"-style date of Decree 30/2020 (see <see cref="Documents.DocumentNumber.LegalDate"/>).</summary>
-    public static string Date(DateOnly date) => Documents.DocumentNumber.LegalDate(date);
 }
