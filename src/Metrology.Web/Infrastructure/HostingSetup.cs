@@ -189,6 +189,7 @@ public static class HostingSetup
         services.AddScoped<AttachmentService>();
         services.AddScoped<DocumentService>();
         services.AddScoped<ScienceTaskService>();
+        services.AddScoped<Features.Reports.ReportService>();
         services.AddSurveys();
         services.AddInspections();
         services.AddScoped<Features.Exports.ExportService>();
@@ -237,6 +238,7 @@ public static class HostingSetup
         Features.Exports.ExportEndpoints.MapExportEndpoints(api);
         api.MapAssuranceEndpoints();
         api.MapInspectionEndpoints();
+        Features.Reports.ReportEndpoints.MapReportEndpoints(api);
 
         app.MapAccountEndpoints();
         app.MapCultureEndpoint();

@@ -1,0 +1,69 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Metrology.EndToEndTests;
+
+/// <summary>
+/// The annual report's workflow in the browser: the officer opens this year's draft, writes the difficulties
+/// section and submits it; the province admin approves it. Also the 2022 report as sent, with its sources.
+/// </summary>
+public sealed class ReportJourneyTests(MetrologyApp app)
+{
+    [Fact]
+    public async Task The_officer_edits_a_narrative_section_and_submits_and_the_admin_approves()
+    {
+        var year = DateTime.UtcNow.AddHours(7).Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var difficulties = $"Thiếu cán bộ chuyên trách về đo lường ở cấp xã {Guid.NewGuid().ToString("N")[..6]}.";
+        var officer = await app.NewPageAsync();
+        await officer.SignInAsync("officer@quangtri.demo");
+        await officer.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        await officer.GotoAsync("/reports");
+        await officer.WaitInteractiveAsync();
+
+        var row = officer.GetByTestId("report-table").Locator("tr").Filter(new() { HasText = "Bản nháp" }).Filter(new() { HasText = year });
+        await row.GetByTestId("report-link").ClickAsync();
+        await officer.WaitForURLAsync(url => new Uri(url).AbsolutePath.StartsWith("/reports/", StringComparison.Ordinal));
+        await officer.WaitInteractiveAsync();
+        var section = officer.GetByTestId("report-section-II.2");
+        await section.GetByTestId("report-section-edit").ClickAsync();
+        await section.GetByTestId("report-section-text").FillAsync(difficulties);
+        await section.GetByTestId("report-section-save").ClickAsync();
+        await Expect(section.GetByTestId("report-section-body")).ToHaveTextAsync(difficulties);
+        // A generated section shows the records it comes from.
+        await Expect(officer.GetByTestId("report-section-I.2.5").GetByTestId("report-figures")).ToBeVisibleAsync();
+        await officer.GetByTestId("report-submit").ClickAsync();
+        await Expect(officer.GetByTestId("report-status").First).ToHaveTextAsync("Chờ phê duyệt");
+        var address = officer.Url;
+
+        var admin = await app.NewPageAsync();
+        await admin.SignInAsync("provinceadmin@quangtri.demo");
+        await admin.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        await admin.GotoAsync(address);
+        await admin.WaitInteractiveAsync();
+        await admin.GetByTestId("report-approve").ClickAsync();
+
+        await Expect(admin.GetByTestId("report-status").First).ToHaveTextAsync("Đã phê duyệt");
+        await Expect(admin.GetByTestId("report-section-II.2")).ToContainTextAsync(difficulties);
+        await Expect(admin.GetByTestId("report-send")).ToBeVisibleAsync();
+        await admin.ScreenshotAsync("80-report-approved");
+    }
+
+    [Fact]
+    public async Task The_Ministry_reads_the_sent_2022_report_with_its_annex()
+    {
+        var page = await app.NewPageAsync();
+        await page.SignInAsync("ministry@demo.local");
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        await page.GotoAsync("/reports");
+        await page.WaitInteractiveAsync();
+
+        var row = page.GetByTestId("report-table").Locator("tr").Filter(new() { HasText = "Quảng Trị" }).Filter(new() { HasText = "2022" });
+        await row.GetByTestId("report-link").ClickAsync();
+        await page.WaitInteractiveAsync();
+
+        await Expect(page.GetByTestId("report-section-I.2.2")).ToContainTextAsync("25,616 tỷ đồng");
+        await Expect(page.GetByTestId("report-annex")).ToContainTextAsync("Doanh nghiệp áp dụng Chương trình đảm bảo đo lường");
+        await Expect(page.GetByTestId("report-submit")).ToHaveCountAsync(0);
+        await page.ScreenshotAsync("81-report-2022");
+    }
+}
