@@ -191,6 +191,8 @@ public static class HostingSetup
         services.AddScoped<ScienceTaskService>();
         services.AddSurveys();
         services.AddInspections();
+        services.AddScoped<Features.Dashboards.DashboardService>();
+        services.AddScoped<Features.NationalRollup.RollupService>();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
@@ -235,6 +237,8 @@ public static class HostingSetup
         api.MapInvestmentEndpoints();
         api.MapAssuranceEndpoints();
         api.MapInspectionEndpoints();
+        Features.Dashboards.DashboardEndpoints.MapDashboardEndpoints(api);
+        Features.NationalRollup.RollupEndpoints.MapRollupEndpoints(api);
 
         app.MapAccountEndpoints();
         app.MapCultureEndpoint();
