@@ -208,8 +208,10 @@ public sealed class DashboardService(
             .GroupBy(p => new { p.Complete, p.Begun })
             .Select(g => new { g.Key.Complete, g.Key.Begun, Count = g.Count() })
             .ToListAsync(cancellationToken);
+        string StateOf(bool complete, bool begun) =>
+            complete ? ProgrammeStates.Complete : begun ? ProgrammeStates.InProgress : ProgrammeStates.NotStarted;
         return [.. ProgrammeStates.All.Select(state => new StateCountDto(
-            state, counts.Where(c => ProgrammeStates.Of(c.Complete ? DateOnly.MinValue : null, c.Begun ? 1 : 0) == state).Sum(c => c.Count)))];
+            state, counts.Where(c => StateOf(c.Complete, c.Begun) == state).Sum(c => c.Count)))];
     }
 
     private static async Task<List<AgencyInspectionsDto>> InspectionsAsync(AppDbContext db, int? scope, int year, CancellationToken cancellationToken)
