@@ -84,8 +84,17 @@ public static class DashboardArrange
 
         Instrument Meter(string? type, DateOnly? last, DateOnly? due, InstrumentStatus status = InstrumentStatus.InService, bool mustNotBeUsed = false) => new()
         {
-            ProvinceId = province, OwnerId = owner.Id, TypeCode = type, Manufacturer = "Tatsuno", SerialNumber = InstrumentApi.NewSerial(),
-            Status = status, LastVerifiedOn = last, NextDueDate = due, MustNotBeUsed = mustNotBeUsed, CreatedAt = now, UpdatedAt = now,
+            ProvinceId = province,
+            OwnerId = owner.Id,
+            TypeCode = type,
+            Manufacturer = "Tatsuno",
+            SerialNumber = InstrumentApi.NewSerial(),
+            Status = status,
+            LastVerifiedOn = last,
+            NextDueDate = due,
+            MustNotBeUsed = mustNotBeUsed,
+            CreatedAt = now,
+            UpdatedAt = now,
         };
 
         // Today 15/01/2027, due-soon window 30 days (to 14/02/2027).
@@ -105,8 +114,16 @@ public static class DashboardArrange
 
         VerificationRecord Verification(DateOnly date) => new()
         {
-            ProvinceId = province, InstrumentId = instruments[0].Id, OwnerId = owner.Id, BodyId = body.Id, Kind = VerificationKind.Periodic,
-            Date = date, Result = VerificationResult.Pass, VerifierName = "Lò Văn Tâm", TypeCode = "fuel-dispenser", CreatedAt = now,
+            ProvinceId = province,
+            InstrumentId = instruments[0].Id,
+            OwnerId = owner.Id,
+            BodyId = body.Id,
+            Kind = VerificationKind.Periodic,
+            Date = date,
+            Result = VerificationResult.Pass,
+            VerifierName = "Lò Văn Tâm",
+            TypeCode = "fuel-dispenser",
+            CreatedAt = now,
         };
 
         // March 2026: 2, November 2026: 1; the one of December 2025 belongs to another year.
@@ -114,7 +131,13 @@ public static class DashboardArrange
 
         OutreachActivity Outreach(OutreachKind kind, DateOnly heldOn, int? participants = null) => new()
         {
-            ProvinceId = province, Kind = kind, HeldOn = heldOn, Title = $"Tuyên truyền đo lường {heldOn:dd/MM/yyyy}", Participants = participants, CreatedAt = now, UpdatedAt = now,
+            ProvinceId = province,
+            Kind = kind,
+            HeldOn = heldOn,
+            Title = $"Tuyên truyền đo lường {heldOn:dd/MM/yyyy}",
+            Participants = participants,
+            CreatedAt = now,
+            UpdatedAt = now,
         };
 
         // 2026: 2 articles, 1 class of 45 people; the article of 2025 is another year's.
@@ -125,8 +148,14 @@ public static class DashboardArrange
         // Committed 10 tỷ in 2025 (the project's start), disbursed 3 tỷ in 2025 and 4 tỷ in 2026.
         var project = new InvestmentProject
         {
-            ProvinceId = province, Name = "Đầu tư thiết bị kiểm định Sơn La", TotalBudget = 10_000_000_000, StartYear = 2025, EndYear = 2027,
-            Status = InvestmentProjectStatus.InProgress, CreatedAt = now, UpdatedAt = now,
+            ProvinceId = province,
+            Name = "Đầu tư thiết bị kiểm định Sơn La",
+            TotalBudget = 10_000_000_000,
+            StartYear = 2025,
+            EndYear = 2027,
+            Status = InvestmentProjectStatus.InProgress,
+            CreatedAt = now,
+            UpdatedAt = now,
             Disbursements =
             [
                 new() { ProvinceId = province, Year = 2025, Amount = 3_000_000_000, CreatedAt = now },
@@ -138,14 +167,26 @@ public static class DashboardArrange
         // One inspection of 2026 by the inspectorate with two violations fined 5 000 000 and 2 500 000 đ.
         var plan = new InspectionPlan
         {
-            ProvinceId = province, AgencyId = agency.Id, Year = 2026, Title = "Kế hoạch thanh tra năm 2026", Status = InspectionPlanStatus.Approved, CreatedAt = now, UpdatedAt = now,
+            ProvinceId = province,
+            AgencyId = agency.Id,
+            Year = 2026,
+            Title = "Kế hoạch thanh tra năm 2026",
+            Status = InspectionPlanStatus.Approved,
+            CreatedAt = now,
+            UpdatedAt = now,
         };
         db.InspectionPlans.Add(plan);
         await db.SaveChangesAsync();
         db.InspectionRecords.Add(new InspectionRecord
         {
-            ProvinceId = province, AgencyId = agency.Id, PlanId = plan.Id, OrganizationId = owner.Id, StartedOn = new(2026, 8, 12), Team = "Đoàn thanh tra số 3",
-            CreatedAt = now, UpdatedAt = now,
+            ProvinceId = province,
+            AgencyId = agency.Id,
+            PlanId = plan.Id,
+            OrganizationId = owner.Id,
+            StartedOn = new(2026, 8, 12),
+            Team = "Đoàn thanh tra số 3",
+            CreatedAt = now,
+            UpdatedAt = now,
             Violations =
             [
                 new() { ProvinceId = province, Kind = ViolationKind.OverdueVerification, Description = "Cột đo quá hạn kiểm định", SanctionAmount = 5_000_000 },
@@ -159,15 +200,27 @@ public static class DashboardArrange
         await db.SaveChangesAsync();
         var campaign = new SurveyCampaign
         {
-            ProvinceId = province, QuestionnaireId = questionnaire.Id, Title = "Khảo sát năng lực đo lường 2026", Year = 2026,
-            OpensOn = new(2026, 5, 1), ClosesOn = new(2026, 6, 30), Status = SurveyCampaignStatus.Closed, CreatedAt = now, UpdatedAt = now,
+            ProvinceId = province,
+            QuestionnaireId = questionnaire.Id,
+            Title = "Khảo sát năng lực đo lường 2026",
+            Year = 2026,
+            OpensOn = new(2026, 5, 1),
+            ClosesOn = new(2026, 6, 30),
+            Status = SurveyCampaignStatus.Closed,
+            CreatedAt = now,
+            UpdatedAt = now,
             Targets = [.. new[] { owner, second, third, body }.Select(o => new SurveyTarget { ProvinceId = province, OrganizationId = o.Id })],
         };
         db.SurveyCampaigns.Add(campaign);
         await db.SaveChangesAsync();
         SurveyResponse Response(Organization o, SurveyResponseStatus status) => new()
         {
-            ProvinceId = province, CampaignId = campaign.Id, OrganizationId = o.Id, Status = status, CreatedAt = now, UpdatedAt = now,
+            ProvinceId = province,
+            CampaignId = campaign.Id,
+            OrganizationId = o.Id,
+            Status = status,
+            CreatedAt = now,
+            UpdatedAt = now,
             SubmittedAt = status == SurveyResponseStatus.Submitted ? now : null,
         };
         db.SurveyResponses.AddRange(Response(owner, SurveyResponseStatus.Submitted), Response(second, SurveyResponseStatus.Submitted), Response(third, SurveyResponseStatus.Draft));
@@ -175,8 +228,13 @@ public static class DashboardArrange
         // Assurance: one not started, one in progress, one complete.
         AssuranceProgramme Programme(Organization enterprise, AssuranceStepStatus step, DateOnly? completedOn) => new()
         {
-            ProvinceId = province, EnterpriseId = enterprise.Id, Kind = AssuranceProgrammeKind.Pilot, StartedOn = new(2026, 2, 1), CompletedOn = completedOn,
-            CreatedAt = now, UpdatedAt = now,
+            ProvinceId = province,
+            EnterpriseId = enterprise.Id,
+            Kind = AssuranceProgrammeKind.Pilot,
+            StartedOn = new(2026, 2, 1),
+            CompletedOn = completedOn,
+            CreatedAt = now,
+            UpdatedAt = now,
             Steps = [new() { ProvinceId = province, Position = 1, Name = "Khảo sát hiện trạng", Status = step, UpdatedAt = now }],
         };
         db.AssuranceProgrammes.AddRange(
@@ -196,15 +254,31 @@ public static class DashboardArrange
         await db.SaveChangesAsync();
         var meter = new Instrument
         {
-            ProvinceId = province, OwnerId = owner.Id, TypeCode = "fuel-dispenser", Manufacturer = "Tokheim", SerialNumber = InstrumentApi.NewSerial(),
-            Status = InstrumentStatus.InService, LastVerifiedOn = new(2025, 1, 1), NextDueDate = new(2026, 1, 1), CreatedAt = now, UpdatedAt = now,
+            ProvinceId = province,
+            OwnerId = owner.Id,
+            TypeCode = "fuel-dispenser",
+            Manufacturer = "Tokheim",
+            SerialNumber = InstrumentApi.NewSerial(),
+            Status = InstrumentStatus.InService,
+            LastVerifiedOn = new(2025, 1, 1),
+            NextDueDate = new(2026, 1, 1),
+            CreatedAt = now,
+            UpdatedAt = now,
         };
         db.Instruments.Add(meter);
         await db.SaveChangesAsync();
         db.Verifications.Add(new VerificationRecord
         {
-            ProvinceId = province, InstrumentId = meter.Id, OwnerId = owner.Id, BodyId = owner.Id, Kind = VerificationKind.Periodic, Date = new(2026, 3, 9),
-            Result = VerificationResult.Pass, VerifierName = "Lò Thị Mai", TypeCode = "fuel-dispenser", CreatedAt = now,
+            ProvinceId = province,
+            InstrumentId = meter.Id,
+            OwnerId = owner.Id,
+            BodyId = owner.Id,
+            Kind = VerificationKind.Periodic,
+            Date = new(2026, 3, 9),
+            Result = VerificationResult.Pass,
+            VerifierName = "Lò Thị Mai",
+            TypeCode = "fuel-dispenser",
+            CreatedAt = now,
         });
         return await db.SaveChangesAsync();
     }

@@ -106,8 +106,15 @@ public sealed class DemoHueSeeder(AppDbContext db, UserManager<AppUser> userMana
         {
             var document = new DirectiveDocument
             {
-                ProvinceId = provinceId, Type = type, Number = number, Issuer = issuer, IssuedOn = issuedOn, Subject = subject, Summary = summary,
-                CreatedAt = now, UpdatedAt = now,
+                ProvinceId = provinceId,
+                Type = type,
+                Number = number,
+                Issuer = issuer,
+                IssuedOn = issuedOn,
+                Subject = subject,
+                Summary = summary,
+                CreatedAt = now,
+                UpdatedAt = now,
             };
             document.RefreshSearchText();
             db.DirectiveDocuments.Add(document);
@@ -129,8 +136,16 @@ public sealed class DemoHueSeeder(AppDbContext db, UserManager<AppUser> userMana
         var plan = new AnnualPlan { ProvinceId = provinceId, Year = 2022, Title = "Kế hoạch thực hiện Đề án 996 năm 2022", Document = document, CreatedAt = now, UpdatedAt = now };
         void Task(string title, ProgrammeArea area, DateOnly deadline, PlanTaskStatus status, int percent) => plan.Tasks.Add(new PlanTask
         {
-            ProvinceId = provinceId, Title = title, Area = area, OwnerName = "Chi cục Tiêu chuẩn Đo lường Chất lượng", Deadline = deadline, Status = status,
-            ProgressPercent = percent, CompletedOn = status == PlanTaskStatus.Done ? deadline.AddDays(-10) : null, CreatedAt = now, UpdatedAt = now,
+            ProvinceId = provinceId,
+            Title = title,
+            Area = area,
+            OwnerName = "Chi cục Tiêu chuẩn Đo lường Chất lượng",
+            Deadline = deadline,
+            Status = status,
+            ProgressPercent = percent,
+            CompletedOn = status == PlanTaskStatus.Done ? deadline.AddDays(-10) : null,
+            CreatedAt = now,
+            UpdatedAt = now,
         });
         Task("Tuyên truyền, phổ biến Đề án trên Báo Thừa Thiên Huế", ProgrammeArea.Communication, new DateOnly(2022, 11, 30), PlanTaskStatus.Done, 100);
         Task("Khảo sát năng lực đo lường của doanh nghiệp", ProgrammeArea.EnterpriseSupport, new DateOnly(2022, 6, 30), PlanTaskStatus.Done, 100);
@@ -167,8 +182,15 @@ public sealed class DemoHueSeeder(AppDbContext db, UserManager<AppUser> userMana
         {
             var activity = new OutreachActivity
             {
-                ProvinceId = provinceId, Kind = kind, HeldOn = heldOn, Title = title, OutletId = kind == OutreachKind.Article ? newspaper.Id : null,
-                Participants = participants, EnterprisesReachedCount = enterprisesReached, CreatedAt = now, UpdatedAt = now,
+                ProvinceId = provinceId,
+                Kind = kind,
+                HeldOn = heldOn,
+                Title = title,
+                OutletId = kind == OutreachKind.Article ? newspaper.Id : null,
+                Participants = participants,
+                EnterprisesReachedCount = enterprisesReached,
+                CreatedAt = now,
+                UpdatedAt = now,
             };
             if (reached)
             {
@@ -192,8 +214,13 @@ public sealed class DemoHueSeeder(AppDbContext db, UserManager<AppUser> userMana
         var published = new DateTime(2022, 3, 20, 2, 0, 0, DateTimeKind.Utc);
         var questionnaire = new Questionnaire
         {
-            ProvinceId = provinceId, Title = "Phiếu khảo sát năng lực đo lường doanh nghiệp", Version = 1, PublishedAt = published,
-            Description = $"Phiếu khảo sát theo Kế hoạch số {Plan2022}.", CreatedAt = published, UpdatedAt = published,
+            ProvinceId = provinceId,
+            Title = "Phiếu khảo sát năng lực đo lường doanh nghiệp",
+            Version = 1,
+            PublishedAt = published,
+            Description = $"Phiếu khảo sát theo Kế hoạch số {Plan2022}.",
+            CreatedAt = published,
+            UpdatedAt = published,
         };
         questionnaire.Questions.Add(new SurveyQuestion { ProvinceId = provinceId, Position = 1, Text = "Đơn vị có cán bộ phụ trách công tác đo lường?", Kind = QuestionKind.YesNo, Required = true, Weight = 2 });
         questionnaire.Questions.Add(new SurveyQuestion { ProvinceId = provinceId, Position = 2, Text = "Mức độ quan tâm tham gia Chương trình đảm bảo đo lường", Kind = QuestionKind.Scale, Required = true, Weight = 1 });
@@ -203,8 +230,15 @@ public sealed class DemoHueSeeder(AppDbContext db, UserManager<AppUser> userMana
         List<Organization> targets = [centre, .. enterprises];
         var campaign = new SurveyCampaign
         {
-            ProvinceId = provinceId, QuestionnaireId = questionnaire.Id, Title = Campaign2022Title, Year = 2022,
-            OpensOn = new DateOnly(2022, 4, 4), ClosesOn = new DateOnly(2022, 5, 27), Status = SurveyCampaignStatus.Closed, CreatedAt = published, UpdatedAt = published,
+            ProvinceId = provinceId,
+            QuestionnaireId = questionnaire.Id,
+            Title = Campaign2022Title,
+            Year = 2022,
+            OpensOn = new DateOnly(2022, 4, 4),
+            ClosesOn = new DateOnly(2022, 5, 27),
+            Status = SurveyCampaignStatus.Closed,
+            CreatedAt = published,
+            UpdatedAt = published,
         };
         campaign.Targets.AddRange(targets.Select(o => new SurveyTarget { ProvinceId = provinceId, OrganizationId = o.Id }));
         db.SurveyCampaigns.Add(campaign);
@@ -217,8 +251,15 @@ public sealed class DemoHueSeeder(AppDbContext db, UserManager<AppUser> userMana
             var submittedAt = new DateTime(2022, 4, 11, 3, 0, 0, DateTimeKind.Utc).AddDays(index * 5);
             var response = new SurveyResponse
             {
-                ProvinceId = provinceId, CampaignId = campaign.Id, OrganizationId = organization.Id, Status = SurveyResponseStatus.Submitted,
-                EnteredOnPaper = index % 2 == 1, EnteredByEmail = OfficerEmail, SubmittedAt = submittedAt, CreatedAt = submittedAt, UpdatedAt = submittedAt,
+                ProvinceId = provinceId,
+                CampaignId = campaign.Id,
+                OrganizationId = organization.Id,
+                Status = SurveyResponseStatus.Submitted,
+                EnteredOnPaper = index % 2 == 1,
+                EnteredByEmail = OfficerEmail,
+                SubmittedAt = submittedAt,
+                CreatedAt = submittedAt,
+                UpdatedAt = submittedAt,
             };
             var hasOfficer = index % 3 != 2;
             response.Answers.Add(new SurveyAnswer { ProvinceId = provinceId, QuestionId = yesNo.Id, ValueText = hasOfficer ? "yes" : "no", ValueNumber = hasOfficer ? 1 : 0 });
@@ -233,8 +274,14 @@ public sealed class DemoHueSeeder(AppDbContext db, UserManager<AppUser> userMana
     {
         var programme = new AssuranceProgramme
         {
-            ProvinceId = provinceId, EnterpriseId = brewery.Id, Kind = AssuranceProgrammeKind.Pilot, ScienceTaskId = task.Id,
-            StartedOn = new DateOnly(2022, 6, 1), Notes = "Mô hình điểm tại dây chuyền chiết rót", CreatedAt = now, UpdatedAt = now,
+            ProvinceId = provinceId,
+            EnterpriseId = brewery.Id,
+            Kind = AssuranceProgrammeKind.Pilot,
+            ScienceTaskId = task.Id,
+            StartedOn = new DateOnly(2022, 6, 1),
+            Notes = "Mô hình điểm tại dây chuyền chiết rót",
+            CreatedAt = now,
+            UpdatedAt = now,
         };
         (string Name, AssuranceStepStatus Status, DateOnly? Done)[] steps =
         [
@@ -246,8 +293,13 @@ public sealed class DemoHueSeeder(AppDbContext db, UserManager<AppUser> userMana
         {
             programme.Steps.Add(new AssuranceStep
             {
-                ProvinceId = provinceId, Position = index + 1, Name = step.Name, Status = step.Status,
-                StartedOn = new DateOnly(2022, 6, 1).AddMonths(index), CompletedOn = step.Done, UpdatedAt = now,
+                ProvinceId = provinceId,
+                Position = index + 1,
+                Name = step.Name,
+                Status = step.Status,
+                StartedOn = new DateOnly(2022, 6, 1).AddMonths(index),
+                CompletedOn = step.Done,
+                UpdatedAt = now,
             });
         }
 
@@ -263,14 +315,20 @@ public sealed class DemoHueSeeder(AppDbContext db, UserManager<AppUser> userMana
     {
         db.Designations.Add(new Designation
         {
-            ProvinceId = provinceId, Body = centre, DecisionNumber = "318/QĐ-TĐC", DecisionDate = new DateOnly(2021, 3, 15),
-            Issuer = "Tổng cục Tiêu chuẩn Đo lường Chất lượng", ValidFrom = new DateOnly(2021, 3, 15), ValidUntil = new DateOnly(2027, 3, 14),
+            ProvinceId = provinceId,
+            Body = centre,
+            DecisionNumber = "318/QĐ-TĐC",
+            DecisionDate = new DateOnly(2021, 3, 15),
+            Issuer = "Tổng cục Tiêu chuẩn Đo lường Chất lượng",
+            ValidFrom = new DateOnly(2021, 3, 15),
+            ValidUntil = new DateOnly(2027, 3, 14),
             Scopes =
             [
                 new() { TypeCode = "fuel-dispenser", Initial = true, Periodic = true, AfterRepair = true },
                 new() { TypeCode = "water-meter-cold-mechanical", Initial = true, Periodic = true, AfterRepair = true },
             ],
-            CreatedAt = now, UpdatedAt = now,
+            CreatedAt = now,
+            UpdatedAt = now,
         });
 
         string[] types = ["fuel-dispenser", "fuel-dispenser", "water-meter-cold-mechanical"];
@@ -280,9 +338,16 @@ public sealed class DemoHueSeeder(AppDbContext db, UserManager<AppUser> userMana
             var cycle = type == "fuel-dispenser" ? 12 : 60;
             var instrument = new Instrument
             {
-                ProvinceId = provinceId, OwnerId = enterprises[i % enterprises.Count].Id, TypeCode = type,
-                Manufacturer = type == "fuel-dispenser" ? "Tatsuno" : "Zenner", Model = type == "fuel-dispenser" ? "Sunny NP" : "MTK-N",
-                SerialNumber = $"HUE-{2022}-{i + 1:D3}", Location = "Thành phố Huế", Status = InstrumentStatus.InService, CreatedAt = now, UpdatedAt = now,
+                ProvinceId = provinceId,
+                OwnerId = enterprises[i % enterprises.Count].Id,
+                TypeCode = type,
+                Manufacturer = type == "fuel-dispenser" ? "Tatsuno" : "Zenner",
+                Model = type == "fuel-dispenser" ? "Sunny NP" : "MTK-N",
+                SerialNumber = $"HUE-{2022}-{i + 1:D3}",
+                Location = "Thành phố Huế",
+                Status = InstrumentStatus.InService,
+                CreatedAt = now,
+                UpdatedAt = now,
             };
             instrument.RefreshSearchText();
             db.Instruments.Add(instrument);
@@ -319,10 +384,20 @@ public sealed class DemoHueSeeder(AppDbContext db, UserManager<AppUser> userMana
     {
         var record = new VerificationRecord
         {
-            ProvinceId = provinceId, Instrument = instrument, OwnerId = instrument.OwnerId, Body = centre, Kind = date.Year == 2022 ? VerificationKind.Initial : VerificationKind.Periodic,
-            Date = date, Result = failed ? VerificationResult.Fail : VerificationResult.Pass,
-            StampSerial = failed ? null : $"HUE-T{date.Year}-{instrument.SerialNumber[^3..]}", VerifierName = "Nguyễn Văn Phước", TypeCode = instrument.TypeCode!,
-            CycleMonths = cycle, NextDueDate = due, Notes = failed ? "Sai số vượt giới hạn cho phép" : null, CreatedAt = now,
+            ProvinceId = provinceId,
+            Instrument = instrument,
+            OwnerId = instrument.OwnerId,
+            Body = centre,
+            Kind = date.Year == 2022 ? VerificationKind.Initial : VerificationKind.Periodic,
+            Date = date,
+            Result = failed ? VerificationResult.Fail : VerificationResult.Pass,
+            StampSerial = failed ? null : $"HUE-T{date.Year}-{instrument.SerialNumber[^3..]}",
+            VerifierName = "Nguyễn Văn Phước",
+            TypeCode = instrument.TypeCode!,
+            CycleMonths = cycle,
+            NextDueDate = due,
+            Notes = failed ? "Sai số vượt giới hạn cho phép" : null,
+            CreatedAt = now,
         };
         db.Verifications.Add(record);
         if (!failed)
@@ -330,9 +405,18 @@ public sealed class DemoHueSeeder(AppDbContext db, UserManager<AppUser> userMana
             certificates++;
             db.Certificates.Add(new Certificate
             {
-                ProvinceId = provinceId, Body = centre, Instrument = instrument, OwnerId = instrument.OwnerId, Verification = record,
-                Number = string.Create(CultureInfo.InvariantCulture, $"HUE-{certificates:D5}/{date.Year}/GCNKĐ"), PublicToken = Certificate.NewToken(),
-                IssuedOn = date, ValidUntil = due, SignerName = "Trần Quang Vinh", SignerTitle = "Giám đốc", CreatedAt = now,
+                ProvinceId = provinceId,
+                Body = centre,
+                Instrument = instrument,
+                OwnerId = instrument.OwnerId,
+                Verification = record,
+                Number = string.Create(CultureInfo.InvariantCulture, $"HUE-{certificates:D5}/{date.Year}/GCNKĐ"),
+                PublicToken = Certificate.NewToken(),
+                IssuedOn = date,
+                ValidUntil = due,
+                SignerName = "Trần Quang Vinh",
+                SignerTitle = "Giám đốc",
+                CreatedAt = now,
             });
         }
     }
@@ -342,16 +426,28 @@ public sealed class DemoHueSeeder(AppDbContext db, UserManager<AppUser> userMana
     {
         var plan = new InspectionPlan
         {
-            ProvinceId = provinceId, Agency = inspectorate, Year = 2022, Title = "Kế hoạch thanh tra chuyên ngành đo lường năm 2022", Kind = InspectionKind.Inspection,
-            LegalBasis = "Luật Đo lường năm 2011; Nghị định số 119/2017/NĐ-CP", Team = "Đoàn thanh tra Sở Khoa học và Công nghệ",
-            Status = InspectionPlanStatus.Approved, ApprovedAt = new DateTime(2022, 1, 20, 2, 0, 0, DateTimeKind.Utc), ApprovedByEmail = AdminEmail,
-            CreatedAt = now, UpdatedAt = now,
+            ProvinceId = provinceId,
+            Agency = inspectorate,
+            Year = 2022,
+            Title = "Kế hoạch thanh tra chuyên ngành đo lường năm 2022",
+            Kind = InspectionKind.Inspection,
+            LegalBasis = "Luật Đo lường năm 2011; Nghị định số 119/2017/NĐ-CP",
+            Team = "Đoàn thanh tra Sở Khoa học và Công nghệ",
+            Status = InspectionPlanStatus.Approved,
+            ApprovedAt = new DateTime(2022, 1, 20, 2, 0, 0, DateTimeKind.Utc),
+            ApprovedByEmail = AdminEmail,
+            CreatedAt = now,
+            UpdatedAt = now,
         };
         foreach (var (enterprise, index) in enterprises.Take(4).Select((e, i) => (e, i)))
         {
             plan.Targets.Add(new InspectionTarget
             {
-                ProvinceId = provinceId, OrganizationId = enterprise.Id, Content = InspectionContent.Group2Instruments, FromMonth = 5 + index, ToMonth = 6 + index,
+                ProvinceId = provinceId,
+                OrganizationId = enterprise.Id,
+                Content = InspectionContent.Group2Instruments,
+                FromMonth = 5 + index,
+                ToMonth = 6 + index,
             });
         }
 
@@ -360,17 +456,29 @@ public sealed class DemoHueSeeder(AppDbContext db, UserManager<AppUser> userMana
         {
             var record = new InspectionRecord
             {
-                ProvinceId = provinceId, Agency = inspectorate, Plan = plan, OrganizationId = enterprise.Id, Kind = InspectionKind.Inspection,
-                Content = InspectionContent.Group2Instruments, StartedOn = new DateOnly(2022, 5 + index, 10), EndedOn = new DateOnly(2022, 5 + index, 12),
-                Team = "Đoàn thanh tra Sở Khoa học và Công nghệ", Findings = index == 0 ? "01 cột đo xăng dầu quá hạn kiểm định" : "Chấp hành đúng quy định về đo lường",
-                Conclusion = index == 0 ? "Xử phạt vi phạm hành chính" : "Không phát hiện vi phạm", CreatedAt = now, UpdatedAt = now,
+                ProvinceId = provinceId,
+                Agency = inspectorate,
+                Plan = plan,
+                OrganizationId = enterprise.Id,
+                Kind = InspectionKind.Inspection,
+                Content = InspectionContent.Group2Instruments,
+                StartedOn = new DateOnly(2022, 5 + index, 10),
+                EndedOn = new DateOnly(2022, 5 + index, 12),
+                Team = "Đoàn thanh tra Sở Khoa học và Công nghệ",
+                Findings = index == 0 ? "01 cột đo xăng dầu quá hạn kiểm định" : "Chấp hành đúng quy định về đo lường",
+                Conclusion = index == 0 ? "Xử phạt vi phạm hành chính" : "Không phát hiện vi phạm",
+                CreatedAt = now,
+                UpdatedAt = now,
             };
             if (index == 0)
             {
                 record.Violations.Add(new InspectionViolation
                 {
-                    ProvinceId = provinceId, Kind = ViolationKind.OverdueVerification, Description = "Sử dụng cột đo xăng dầu quá hạn kiểm định",
-                    SanctionAmount = 5_000_000, SanctionDecision = "15/QĐ-XPHC",
+                    ProvinceId = provinceId,
+                    Kind = ViolationKind.OverdueVerification,
+                    Description = "Sử dụng cột đo xăng dầu quá hạn kiểm định",
+                    SanctionAmount = 5_000_000,
+                    SanctionDecision = "15/QĐ-XPHC",
                 });
             }
 
@@ -387,7 +495,14 @@ public sealed class DemoHueSeeder(AppDbContext db, UserManager<AppUser> userMana
 
         var user = new AppUser
         {
-            UserName = email, Email = email, EmailConfirmed = true, FullName = fullName, Role = role, ProvinceId = provinceId, CreatedAt = now, LockoutEnabled = true,
+            UserName = email,
+            Email = email,
+            EmailConfirmed = true,
+            FullName = fullName,
+            Role = role,
+            ProvinceId = provinceId,
+            CreatedAt = now,
+            LockoutEnabled = true,
         };
         var result = await userManager.CreateAsync(user, password);
         if (!result.Succeeded)
