@@ -193,6 +193,8 @@ public static class HostingSetup
         services.AddSurveys();
         services.AddInspections();
         services.AddScoped<Features.Exports.ExportService>();
+        services.AddScoped<Features.Dashboards.DashboardService>();
+        services.AddScoped<Features.NationalRollup.RollupService>();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
@@ -239,6 +241,8 @@ public static class HostingSetup
         api.MapAssuranceEndpoints();
         api.MapInspectionEndpoints();
         Features.Reports.ReportEndpoints.MapReportEndpoints(api);
+        Features.Dashboards.DashboardEndpoints.MapDashboardEndpoints(api);
+        Features.NationalRollup.RollupEndpoints.MapRollupEndpoints(api);
 
         app.MapAccountEndpoints();
         app.MapCultureEndpoint();
