@@ -93,6 +93,12 @@ public sealed class ImportJobService(
             CreatedByEmail = currentUser.UserEmail ?? Environment.UserName,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
+        // The usual case answered without a failed insert; the unique index below settles true races.
+        if (await ActiveJobExistsAsync(job, cancellationToken))
+        {
+            return Outcome<ImportJobDto>.Conflict("file", text["Imports.Error.AlreadyRunning"]);
+        }
+
         db.ImportJobs.Add(job);
         try
         {

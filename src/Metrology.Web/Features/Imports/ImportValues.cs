@@ -70,9 +70,9 @@ public static class ImportValues
         var lastPoint = text.LastIndexOf('.');
         char? decimalMark = (lastComma, lastPoint) switch
         {
-            (< 0, < 0) => null,
-            (>= 0, >= 0) => lastComma > lastPoint ? ',' : '.',
-            (>= 0, _) => text.Count(c => c == ',') == 1 ? ',' : null,
+            ( < 0, < 0) => null,
+            ( >= 0, >= 0) => lastComma > lastPoint ? ',' : '.',
+            ( >= 0, _) => text.Count(c => c == ',') == 1 ? ',' : null,
             _ => text.Count(c => c == '.') == 1 ? '.' : null,
         };
         var groupMark = decimalMark switch

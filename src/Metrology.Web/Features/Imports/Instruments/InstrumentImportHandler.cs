@@ -27,7 +27,7 @@ public sealed class InstrumentImportHandler(IDbContextFactory<AppDbContext> dbFa
         new("ownerTaxCode", "Mã số thuế chủ sở hữu", "Owner tax code", true,
             "Mã số thuế của tổ chức sở hữu phương tiện; tổ chức phải có trong danh sách tổ chức của tỉnh.",
             "Tax code of the organisation that owns the instrument; it must be one of the province's organisations.",
-            "3200123457", ["MST chủ sở hữu", "Chủ sở hữu", "Owner"]),
+            "3200123452", ["MST chủ sở hữu", "Chủ sở hữu", "Owner"]),
         new("typeCode", "Mã loại phương tiện", "Type code", false,
             "Mã trong Danh mục phương tiện đo nhóm 2 (Thông tư 23/2013, sửa đổi 07/2019, 03/2024); để trống với phương tiện ngoài nhóm 2.",
             "Code on the Group 2 list (Circular 23/2013 as amended by 07/2019 and 03/2024); empty for instruments outside Group 2.",

@@ -29,7 +29,7 @@ public sealed class OrganizationImportHandler(IDbContextFactory<AppDbContext> db
         new("taxCode", "Mã số thuế", "Tax code", true,
             "10 chữ số (chữ số thứ 10 là chữ số kiểm tra), 10 chữ số kèm \"-NNN\" cho chi nhánh, hoặc 12 chữ số. Là khóa nhận diện: mã đã có trong tỉnh thì dòng được bỏ qua (không cập nhật).",
             "10 digits (the 10th a check digit), 10 digits plus \"-NNN\" for a branch, or 12 digits. The identifying key: a code already in the province leaves the row unchanged (not updated).",
-            "3200123457", ["MST", "Mã số DN", "Tax ID", "TaxCode"]),
+            "3200123452", ["MST", "Mã số DN", "Tax ID", "TaxCode"]),
         new("address", "Địa chỉ", "Address", false, "Tối đa 500 ký tự.", "At most 500 characters.", "01 Lê Duẩn, phường Đông Hà, Quảng Trị", []),
         new("phone", "Điện thoại", "Phone", false, "Chữ số, khoảng trắng và + - . ( ).", "Digits, spaces and + - . ( ).", "0233 3852 590", ["Số điện thoại", "Telephone"]),
         new("email", "Thư điện tử", "Email", false, "Một địa chỉ thư điện tử.", "One e-mail address.", "lienhe@xangdaudongha.vn", ["Email", "E-mail"]),
