@@ -34,7 +34,4 @@ public sealed class ImportText(IStringLocalizer<SharedResource> text)
         var (vi, en) = Both(key, arguments);
         return new ImportCellError(row.RowNumber, columnKey, value, vi, en);
     }
-
-    /// <summary>A label in the UI language of the moment (for templates and pages).</summary>
-    public string this[string key] => text[key];
 }
