@@ -13,6 +13,7 @@ using Metrology.Web.Features.Calibrations;
 using Metrology.Web.Features.Demo;
 using Metrology.Web.Features.Designations;
 using Metrology.Web.Features.Documents;
+using Metrology.Web.Features.Imports;
 using Metrology.Web.Features.Inspections;
 using Metrology.Web.Features.Instruments;
 using Metrology.Web.Features.Investments;
@@ -195,6 +196,7 @@ public static class HostingSetup
         services.AddScoped<Features.Exports.ExportService>();
         services.AddScoped<Features.Dashboards.DashboardService>();
         services.AddScoped<Features.NationalRollup.RollupService>();
+        services.AddImports();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
@@ -243,6 +245,7 @@ public static class HostingSetup
         Features.Reports.ReportEndpoints.MapReportEndpoints(api);
         Features.Dashboards.DashboardEndpoints.MapDashboardEndpoints(api);
         Features.NationalRollup.RollupEndpoints.MapRollupEndpoints(api);
+        api.MapImportEndpoints();
 
         app.MapAccountEndpoints();
         app.MapCultureEndpoint();
