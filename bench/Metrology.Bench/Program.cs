@@ -20,6 +20,8 @@ namespace Metrology.Bench;
 //     dotnet run -c Release --project bench/Metrology.Bench -- lookup [--certificates N] [--duration 20s] [--results bench/RESULTS.md] ...
 //   inspection overlap detection with 5,000 targets across 10 agencies (see InspectionOverlapBench):
 //     dotnet run -c Release --project bench/Metrology.Bench -- overlaps [targets=5000] [requests=30]
+//   verification import of a 1,000,000-row CSV against psql \copy and sqlite3 .import (see ImportBench):
+//     dotnet run -c Release --project bench/Metrology.Bench -- import [--rows 1000000] [--postgres "Host=..."]
 internal static class BenchProgram
 {
     public static async Task Main(string[] args)
@@ -27,6 +29,12 @@ internal static class BenchProgram
         if (args.Length > 0 && args[0] == "lookup")
         {
             Environment.ExitCode = await PublicLookupBench.RunAsync(args[1..]);
+            return;
+        }
+
+        if (args.Length > 0 && args[0] == "import")
+        {
+            Environment.ExitCode = await ImportBench.RunAsync(args[1..]);
             return;
         }
 
