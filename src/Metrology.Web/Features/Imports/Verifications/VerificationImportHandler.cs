@@ -56,6 +56,7 @@ public sealed class VerificationImportHandler(
 
         await ExecuteAsync(connection, transaction, VerificationStagingSql.CreateStaging(postgres), cancellationToken);
 
+        var phase = System.Diagnostics.Stopwatch.StartNew();
         // Pass 1: stream the file, check each row, stage the valid ones. Nothing is written to real tables yet.
         var total = 0;
         var rowErrors = 0;
@@ -86,6 +87,7 @@ public sealed class VerificationImportHandler(
         }
 
         context.ReportProgress(total);
+        Console.WriteLine($"PHASE stage {phase.Elapsed.TotalSeconds:F2}");
         var parameters = new Dictionary<string, object?>
         {
             ["province"] = context.ProvinceId,
@@ -103,11 +105,11 @@ public sealed class VerificationImportHandler(
             await ExecuteAsync(connection, transaction, $"ANALYZE {VerificationStagingSql.Table}", cancellationToken);
         }
 
-        await ExecuteAsync(connection, transaction, VerificationStagingSql.ResolveInstruments, cancellationToken, parameters);
-        await ExecuteAsync(connection, transaction, VerificationStagingSql.MarkUnchanged, cancellationToken, parameters);
+        await ExecuteAsync(connection, transaction, VerificationStagingSql.FindUnchanged, cancellationToken, parameters);
         await ExecuteAsync(connection, transaction, VerificationStagingSql.FindErrors, cancellationToken, parameters);
         await ReportSqlErrorsAsync(connection, transaction, messages, context.ReportError, cancellationToken);
-        var errorRows = rowErrors + await ScalarAsync(connection, transaction, VerificationStagingSql.CountErrorRows, cancellationToken);
+        var sqlErrorRows = await ScalarAsync(connection, transaction, VerificationStagingSql.CountErrorRows, cancellationToken);
+        var errorRows = rowErrors + sqlErrorRows;
         var unchanged = await ScalarAsync(connection, transaction, VerificationStagingSql.CountUnchanged, cancellationToken);
 
         if (errorRows > 0 && job.Mode == ImportMode.AllOrNothing)
@@ -118,13 +120,24 @@ public sealed class VerificationImportHandler(
             return new ImportResult(total, 0, 0, errorRows);
         }
 
-        // Pass 3: the merge, set-based.
-        await ExecuteAsync(connection, transaction, VerificationStagingSql.InsertInstruments, cancellationToken, parameters);
-        await ExecuteAsync(connection, transaction, VerificationStagingSql.ResolveInstruments, cancellationToken, parameters);
-        await ExecuteAsync(connection, transaction, VerificationStagingSql.InsertVerifications, cancellationToken, parameters);
-        await ExecuteAsync(connection, transaction, VerificationStagingSql.InsertCertificates, cancellationToken, parameters);
+        // Pass 3: the merge, set-based, of what is left in the staging table.
+        if (sqlErrorRows > 0 || unchanged > 0)
+        {
+            await ExecuteAsync(connection, transaction, VerificationStagingSql.DropRowsNotWritten, cancellationToken);
+        }
+
+        var inserted = await ScalarAsync(connection, transaction, VerificationStagingSql.CountStaged, cancellationToken);
         await ExecuteAsync(connection, transaction, VerificationStagingSql.UpdateInstrumentDueDates, cancellationToken, parameters);
-        var inserted = await ScalarAsync(connection, transaction, VerificationStagingSql.CountInserted, cancellationToken);
+        await ExecuteAsync(connection, transaction, VerificationStagingSql.InsertInstruments, cancellationToken, parameters);
+        if (postgres)
+        {
+            await ExecuteAsync(connection, transaction, VerificationStagingSql.InsertVerificationsAndCertificates, cancellationToken, parameters);
+        }
+        else
+        {
+            await ExecuteAsync(connection, transaction, VerificationStagingSql.InsertVerifications, cancellationToken, parameters);
+            await ExecuteAsync(connection, transaction, VerificationStagingSql.InsertCertificates, cancellationToken, parameters);
+        }
 
         // One audit line for the job instead of one per row: EF's audit of a million entities would hold them all
         // in the change tracker (gigabytes) and double the rows written. The job id on every created row is the
@@ -278,8 +291,10 @@ public sealed class VerificationImportHandler(
 
     private static async Task ExecuteAsync(DbConnection connection, DbTransaction transaction, string sql, CancellationToken cancellationToken, Dictionary<string, object?>? parameters = null)
     {
+        var w = System.Diagnostics.Stopwatch.StartNew();
         await using var command = Command(connection, transaction, sql, parameters);
         await command.ExecuteNonQueryAsync(cancellationToken);
+        Console.WriteLine($"PHASE {w.Elapsed.TotalSeconds:F2} {sql.Trim()[..Math.Min(60, sql.Trim().Length)].ReplaceLineEndings(" ")}");
     }
 
     private static async Task<int> ScalarAsync(DbConnection connection, DbTransaction transaction, string sql, CancellationToken cancellationToken)
@@ -332,37 +347,48 @@ public sealed class VerificationImportHandler(
                 $"COPY {VerificationStagingSql.Table} ({string.Join(", ", VerificationStagingSql.LoadedColumns)}) FROM STDIN (FORMAT BINARY)",
                 cancellationToken));
 
-        public async ValueTask WriteAsync(StagedVerification row, CancellationToken cancellationToken)
+        // Synchronous writes: they only fill Npgsql's buffer (flushed when full); twenty awaits per row cost more than the copy.
+        public ValueTask WriteAsync(StagedVerification row, CancellationToken cancellationToken)
         {
-            await importer.StartRowAsync(cancellationToken);
-            await importer.WriteAsync(row.RowNumber, NpgsqlDbType.Integer, cancellationToken);
-            await importer.WriteAsync(row.BodyId, NpgsqlDbType.Integer, cancellationToken);
-            await importer.WriteAsync(row.OwnerId, NpgsqlDbType.Integer, cancellationToken);
-            await importer.WriteAsync(row.OwnerTaxCode, NpgsqlDbType.Text, cancellationToken);
-            await importer.WriteAsync(row.TypeCode, NpgsqlDbType.Text, cancellationToken);
-            await importer.WriteAsync(row.Manufacturer, NpgsqlDbType.Text, cancellationToken);
-            await WriteOrNullAsync(row.Model, NpgsqlDbType.Text, cancellationToken);
-            await importer.WriteAsync(row.SerialNumber, NpgsqlDbType.Text, cancellationToken);
-            await importer.WriteAsync(row.SearchText, NpgsqlDbType.Text, cancellationToken);
-            await importer.WriteAsync(row.Kind.ToString(), NpgsqlDbType.Text, cancellationToken);
-            await importer.WriteAsync(row.Date, NpgsqlDbType.Date, cancellationToken);
-            await importer.WriteAsync(row.Result.ToString(), NpgsqlDbType.Text, cancellationToken);
-            await WriteOrNullAsync(row.StampSerial, NpgsqlDbType.Text, cancellationToken);
-            await WriteOrNullAsync(row.CertificateNumber, NpgsqlDbType.Text, cancellationToken);
-            await WriteOrNullAsync(row.NextDueDate, NpgsqlDbType.Date, cancellationToken);
-            await WriteOrNullAsync(row.CycleMonths, NpgsqlDbType.Integer, cancellationToken);
-            await WriteOrNullAsync(row.DueDateOverrideReason, NpgsqlDbType.Text, cancellationToken);
-            await importer.WriteAsync(row.VerifierName, NpgsqlDbType.Text, cancellationToken);
-            await WriteOrNullAsync(row.SignerName, NpgsqlDbType.Text, cancellationToken);
-            await WriteOrNullAsync(row.PublicToken, NpgsqlDbType.Text, cancellationToken);
+            importer.StartRow();
+            importer.Write(row.RowNumber, NpgsqlDbType.Integer);
+            importer.Write(row.BodyId, NpgsqlDbType.Integer);
+            importer.Write(row.OwnerId, NpgsqlDbType.Integer);
+            importer.Write(row.OwnerTaxCode, NpgsqlDbType.Text);
+            importer.Write(row.TypeCode, NpgsqlDbType.Text);
+            importer.Write(row.Manufacturer, NpgsqlDbType.Text);
+            WriteOrNull(row.Model, NpgsqlDbType.Text);
+            importer.Write(row.SerialNumber, NpgsqlDbType.Text);
+            importer.Write(row.SearchText, NpgsqlDbType.Text);
+            importer.Write(row.Kind.ToString(), NpgsqlDbType.Text);
+            importer.Write(row.Date, NpgsqlDbType.Date);
+            importer.Write(row.Result.ToString(), NpgsqlDbType.Text);
+            WriteOrNull(row.StampSerial, NpgsqlDbType.Text);
+            WriteOrNull(row.CertificateNumber, NpgsqlDbType.Text);
+            WriteOrNull(row.NextDueDate, NpgsqlDbType.Date);
+            WriteOrNull(row.CycleMonths, NpgsqlDbType.Integer);
+            WriteOrNull(row.DueDateOverrideReason, NpgsqlDbType.Text);
+            importer.Write(row.VerifierName, NpgsqlDbType.Text);
+            WriteOrNull(row.SignerName, NpgsqlDbType.Text);
+            WriteOrNull(row.PublicToken, NpgsqlDbType.Text);
+            return ValueTask.CompletedTask;
         }
 
         public async Task CompleteAsync(CancellationToken cancellationToken) => await importer.CompleteAsync(cancellationToken);
 
         public ValueTask DisposeAsync() => importer.DisposeAsync();
 
-        private Task WriteOrNullAsync<T>(T value, NpgsqlDbType type, CancellationToken cancellationToken) =>
-            value is null ? importer.WriteNullAsync(cancellationToken) : importer.WriteAsync(value, type, cancellationToken);
+        private void WriteOrNull<T>(T value, NpgsqlDbType type)
+        {
+            if (value is null)
+            {
+                importer.WriteNull();
+            }
+            else
+            {
+                importer.Write(value, type);
+            }
+        }
     }
 
     /// <summary>SQLite: one prepared INSERT, its parameters rebound per row, inside the job's transaction.</summary>
