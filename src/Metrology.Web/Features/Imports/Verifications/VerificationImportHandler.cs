@@ -1,5 +1,6 @@
 using System.Data;
 using System.Data.Common;
+using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Metrology.Core.Accounts;
@@ -24,10 +25,11 @@ namespace Metrology.Web.Features.Imports.Verifications;
 /// (<see cref="VerificationStagingSql"/>), all in one transaction. Memory stays flat whatever the file size:
 /// only the small reference tables (organisations, types, designations) are held.
 /// </summary>
-public sealed class VerificationImportHandler(
+public sealed partial class VerificationImportHandler(
     IDbContextFactory<AppDbContext> dbFactory,
     TimeProvider clock,
-    IStringLocalizer<SharedResource> text) : IImportKindHandler
+    IStringLocalizer<SharedResource> text,
+    ILogger<VerificationImportHandler> logger) : IImportKindHandler
 {
     private const int ProgressEvery = 10_000;
 
@@ -49,14 +51,20 @@ public sealed class VerificationImportHandler(
         var connection = db.Database.GetDbConnection();
         await using var efTransaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var transaction = efTransaction.GetDbTransaction();
-        if (!postgres)
+        if (postgres)
+        {
+            // The duplicate checks sort the whole file by several keys; the default 4 MB per sort spills a large file to disk.
+            await ExecuteAsync(connection, transaction, "SET LOCAL work_mem = '64MB'", cancellationToken);
+        }
+        else
         {
             await ExecuteAsync(connection, transaction, VerificationStagingSql.DropStaging, cancellationToken);
         }
 
         await ExecuteAsync(connection, transaction, VerificationStagingSql.CreateStaging(postgres), cancellationToken);
 
-        var phase = System.Diagnostics.Stopwatch.StartNew();
+        using var logScope = logger.BeginScope("Import job {JobId}", job.Id);
+        var staging = Stopwatch.StartNew();
         // Pass 1: stream the file, check each row, stage the valid ones. Nothing is written to real tables yet.
         var total = 0;
         var rowErrors = 0;
@@ -87,7 +95,7 @@ public sealed class VerificationImportHandler(
         }
 
         context.ReportProgress(total);
-        Console.WriteLine($"PHASE stage {phase.Elapsed.TotalSeconds:F2}");
+        LogStep("read, check and stage the rows", staging.Elapsed.TotalSeconds);
         var parameters = new Dictionary<string, object?>
         {
             ["province"] = context.ProvinceId,
@@ -289,12 +297,25 @@ public sealed class VerificationImportHandler(
         }
     }
 
-    private static async Task ExecuteAsync(DbConnection connection, DbTransaction transaction, string sql, CancellationToken cancellationToken, Dictionary<string, object?>? parameters = null)
+    /// <summary>Runs one step; the time of each is logged, so a slow import shows where its time went.</summary>
+    private async Task ExecuteAsync(DbConnection connection, DbTransaction transaction, string sql, CancellationToken cancellationToken, Dictionary<string, object?>? parameters = null)
     {
-        var w = System.Diagnostics.Stopwatch.StartNew();
+        var watch = Stopwatch.StartNew();
         await using var command = Command(connection, transaction, sql, parameters);
         await command.ExecuteNonQueryAsync(cancellationToken);
-        Console.WriteLine($"PHASE {w.Elapsed.TotalSeconds:F2} {sql.Trim()[..Math.Min(60, sql.Trim().Length)].ReplaceLineEndings(" ")}");
+        LogStep(StepName(sql), watch.Elapsed.TotalSeconds);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Verification import: {Step} took {Seconds:F2} s")]
+    private partial void LogStep(string step, double seconds);
+
+    /// <summary>The statement's first line, e.g. "INSERT INTO \"Certificates\" (...", as the step's name in the log.</summary>
+    private static string StepName(string sql)
+    {
+        var trimmed = sql.TrimStart();
+        var end = trimmed.IndexOf('\n', StringComparison.Ordinal);
+        var line = (end < 0 ? trimmed : trimmed[..end]).Trim();
+        return line.Length > 80 ? line[..80] : line;
     }
 
     private static async Task<int> ScalarAsync(DbConnection connection, DbTransaction transaction, string sql, CancellationToken cancellationToken)
