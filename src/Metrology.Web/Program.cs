@@ -1,3 +1,4 @@
+using Metrology.Web.Features.Imports;
 using Metrology.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -5,8 +6,16 @@ builder.AddMetrologyServices();
 
 var app = builder.Build();
 await app.InitializeDatabaseAsync();
+
+// "import <kind> <file> --province <slug>": a server-side bulk import in the foreground, then exit; no web server.
+if (ImportCommand.IsImport(args))
+{
+    return await ImportCommand.RunAsync(app, args);
+}
+
 app.UseMetrologyPipeline();
 await app.RunAsync();
+return 0;
 
 /// <summary>Entry point; public so integration tests can host the app with WebApplicationFactory.</summary>
 public partial class Program;

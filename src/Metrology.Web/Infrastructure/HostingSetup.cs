@@ -13,6 +13,7 @@ using Metrology.Web.Features.Calibrations;
 using Metrology.Web.Features.Demo;
 using Metrology.Web.Features.Designations;
 using Metrology.Web.Features.Documents;
+using Metrology.Web.Features.Imports;
 using Metrology.Web.Features.Inspections;
 using Metrology.Web.Features.Instruments;
 using Metrology.Web.Features.Investments;
@@ -192,6 +193,7 @@ public static class HostingSetup
         services.AddScoped<ScienceTaskService>();
         services.AddSurveys();
         services.AddInspections();
+        services.AddImports();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
@@ -236,6 +238,7 @@ public static class HostingSetup
         api.MapInvestmentEndpoints();
         api.MapAssuranceEndpoints();
         api.MapInspectionEndpoints();
+        api.MapImportEndpoints();
 
         app.MapAccountEndpoints();
         app.MapCultureEndpoint();

@@ -11,7 +11,6 @@ using Metrology.Core.Verification;
 using Metrology.Web.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Localization;
 using Npgsql;
 using NpgsqlTypes;
@@ -49,8 +48,11 @@ public sealed partial class VerificationImportHandler(
         // Opened through EF so the connection is set up as everywhere else (SQLite pragmas, interceptors).
         await db.Database.OpenConnectionAsync(cancellationToken);
         var connection = db.Database.GetDbConnection();
-        await using var efTransaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var transaction = efTransaction.GetDbTransaction();
+        // SQLite: a deferred transaction, so the long first pass (which writes only the temp staging table) does
+        // not hold the database's write lock and the runner can still store the job's progress meanwhile.
+        await using var transaction = postgres
+            ? await connection.BeginTransactionAsync(cancellationToken)
+            : ((SqliteConnection)connection).BeginTransaction(deferred: true);
         if (postgres)
         {
             // The duplicate checks sort the whole file by several keys; the default 4 MB per sort spills a large file to disk.
@@ -94,7 +96,6 @@ public sealed partial class VerificationImportHandler(
             await loader.CompleteAsync(cancellationToken);
         }
 
-        context.ReportProgress(total);
         LogStep("read, check and stage the rows", staging.Elapsed.TotalSeconds);
         var parameters = new Dictionary<string, object?>
         {
@@ -123,7 +124,7 @@ public sealed partial class VerificationImportHandler(
         if (errorRows > 0 && job.Mode == ImportMode.AllOrNothing)
         {
             // Nothing is written: the staging tables go with the rollback (PostgreSQL) or are dropped below (SQLite).
-            await efTransaction.RollbackAsync(cancellationToken);
+            await transaction.RollbackAsync(cancellationToken);
             await DropSqliteStagingAsync(postgres, connection, cancellationToken);
             return new ImportResult(total, 0, 0, errorRows);
         }
@@ -160,7 +161,7 @@ public sealed partial class VerificationImportHandler(
             await ExecuteAsync(connection, transaction, VerificationStagingSql.DropStaging, cancellationToken);
         }
 
-        await efTransaction.CommitAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return new ImportResult(total, inserted, unchanged, errorRows);
     }
 

@@ -154,13 +154,13 @@ public sealed class VerificationRowValidator(VerificationLookups lookups, Verifi
             }
         }
 
-        var kind = kindText is null ? null : ImportValues.Kind(kindText);
+        var kind = kindText is null ? null : VerificationLabels.Kind(kindText);
         if (kindText is not null && kind is null)
         {
             Fail(VerificationImportColumns.Keys.Kind, kindText, VerificationImportProblem.KindUnknown);
         }
 
-        var result = resultText is null ? null : ImportValues.Result(resultText);
+        var result = resultText is null ? null : VerificationLabels.Result(resultText);
         if (resultText is not null && result is null)
         {
             Fail(VerificationImportColumns.Keys.Result, resultText, VerificationImportProblem.ResultUnknown);

@@ -1,22 +1,15 @@
-using System.Globalization;
 using Metrology.Core.Shared;
 using Metrology.Core.Verification;
 
 namespace Metrology.Web.Features.Imports.Verifications;
 
 /// <summary>
-/// Reading the cell values of a verification file as people type them: dates dd/MM/yyyy, d/M/yyyy, ISO or an
-/// Excel serial number (a date cell read without its format), kinds and results in Vietnamese or English,
-/// with or without diacritics.
+/// The kinds and results of a verification as people write them in a file: Vietnamese or English, with or
+/// without diacritics ("Định kỳ", "dinh ky", "Periodic"; "Đạt", "pass"). Dates use the shared
+/// <see cref="Imports.ImportValues.Date"/>.
 /// </summary>
-public static class ImportValues
+public static class VerificationLabels
 {
-    private static readonly string[] DateFormats = ["dd/MM/yyyy", "d/M/yyyy", "yyyy-MM-dd", "dd-MM-yyyy", "d-M-yyyy", "dd.MM.yyyy", "yyyy/MM/dd"];
-
-    // Excel's serial 1 is 01/01/1900; anything outside 1900..9999 is not a date someone meant.
-    private const double FirstSerial = 1;
-    private const double LastSerial = 2958465;
-
     private static readonly Dictionary<string, VerificationKind> Kinds = new(StringComparer.Ordinal)
     {
         ["ban dau"] = VerificationKind.Initial,
@@ -43,35 +36,6 @@ public static class ImportValues
         ["fail"] = VerificationResult.Fail,
         ["failed"] = VerificationResult.Fail,
     };
-
-    public static DateOnly? Date(string? value)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return null;
-        }
-
-        var text = value.Trim();
-        // "31/01/2024 00:00:00" or "2024-01-31T00:00:00": a date cell that came with its (empty) time.
-        var cut = text.IndexOfAny([' ', 'T']);
-        if (cut > 0)
-        {
-            text = text[..cut];
-        }
-
-        if (DateOnly.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            return date;
-        }
-
-        if (double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var serial)
-            && serial is >= FirstSerial and <= LastSerial)
-        {
-            return DateOnly.FromDateTime(DateTime.FromOADate(Math.Floor(serial)));
-        }
-
-        return null;
-    }
 
     public static VerificationKind? Kind(string? value) =>
         Kinds.TryGetValue(TextSearch.Fold(value), out var kind) ? kind
