@@ -120,6 +120,37 @@ public abstract class OrganizationImportTests(MetrologyApp app) : IntegrationTes
     }
 
     [Fact]
+    public async Task An_xlsx_upload_gets_an_xlsx_error_file_with_the_rows_as_they_were_and_the_error_column()
+    {
+        using var officer = await App.As(TestData.QuangTriOfficer);
+        var good = ImportFiles.TaxCode("83", 2);
+        using var upload = new MemoryStream();
+        MiniExcelLibs.MiniExcel.SaveAs(upload, new[]
+        {
+            new Dictionary<string, object?> { ["Tên tổ chức"] = "Công ty Đúng", ["Loại"] = "Doanh nghiệp", ["Mã số thuế"] = good },
+            new Dictionary<string, object?> { ["Tên tổ chức"] = "Công ty Sai", ["Loại"] = "Nhà máy", ["Mã số thuế"] = ImportFiles.TaxCode("83", 3) },
+        }, sheetName: "Dữ liệu");
+
+        var job = await officer.Import("organizations", upload.ToArray(), "to-chuc.xlsx");
+
+        job.Status.ShouldBe("Rejected");
+        var path = Path.Combine(Path.GetTempPath(), $"errors-{Guid.NewGuid():N}.xlsx");
+        await File.WriteAllBytesAsync(path, await officer.ErrorFile(job.Id), Cancellation);
+        try
+        {
+            var rows = MiniExcelLibs.MiniExcel.Query(path).Cast<IDictionary<string, object?>>().Select(r => r.Values.Select(v => v?.ToString()).ToArray()).ToList();
+            rows.Count.ShouldBe(3);
+            rows[0].ShouldBe(["Tên tổ chức", "Loại", "Mã số thuế", "Lỗi / Error"]);
+            rows[1].ShouldBe(["Công ty Đúng", "Doanh nghiệp", good, null]);
+            rows[2][3]!.ShouldStartWith("Loại: Giá trị không hợp lệ; dùng một trong: Doanh nghiệp (Enterprise)");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public async Task Valid_rows_only_writes_the_good_rows_and_reports_the_others()
     {
         using var officer = await App.As(TestData.QuangTriOfficer);

@@ -129,6 +129,9 @@ public static class ImportCommand
                     }
 
                     break;
+                case var setting when setting.StartsWith("--", StringComparison.Ordinal) && setting.Contains('=', StringComparison.Ordinal):
+                    // A configuration override (--Storage:DataDirectory=...), already read by the host builder.
+                    break;
                 default:
                     positional.Add(args[i]);
                     break;

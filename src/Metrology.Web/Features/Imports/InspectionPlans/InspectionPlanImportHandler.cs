@@ -81,12 +81,14 @@ public sealed class InspectionPlanImportHandler(IDbContextFactory<AppDbContext> 
     {
         var province = context.ProvinceId;
         var organizations = await db.Organizations.IgnoreQueryFilters()
-            .Where(o => o.ProvinceId == province && o.TaxCode != null)
+            .Where(o => o.ProvinceId == province)
             .Select(o => new { o.Id, o.TaxCode, o.Kind })
             .ToListAsync(cancellationToken);
-        organizationByTaxCode = organizations.ToDictionary(o => o.TaxCode!, o => o.Id, StringComparer.Ordinal);
+        // An agency may have no tax code on record (the inspector's own is then found by the account alone).
+        organizationByTaxCode = organizations.Where(o => o.TaxCode != null).ToDictionary(o => o.TaxCode!, o => o.Id, StringComparer.Ordinal);
         agencies = organizations.Where(o => o.Kind == OrganizationKind.Agency).Select(o => o.Id).ToHashSet();
-        agencyByTaxCode = organizations.Where(o => o.Kind == OrganizationKind.Agency).ToDictionary(o => o.TaxCode!, o => o.Id, StringComparer.Ordinal);
+        agencyByTaxCode = organizations.Where(o => o.Kind == OrganizationKind.Agency && o.TaxCode != null)
+            .ToDictionary(o => o.TaxCode!, o => o.Id, StringComparer.Ordinal);
         ownAgencyId = await db.Users.IgnoreQueryFilters()
             .Where(u => u.Email == context.Job.CreatedByEmail && u.OrganizationId != null)
             .Select(u => u.OrganizationId)
