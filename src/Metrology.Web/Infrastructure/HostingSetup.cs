@@ -172,7 +172,6 @@ public static class HostingSetup
         services.AddScoped<VerificationService>();
         services.AddScoped<CertificateService>();
         services.AddScoped<PublicLookupService>();
-        services.AddScoped<Features.Imports.IImportKindHandler, Features.Imports.Verifications.VerificationImportHandler>();
         services.AddMemoryCache();
         services.AddScoped<Group2Catalogue>();
         services.AddScoped<DesignationService>();
