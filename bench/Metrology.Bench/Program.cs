@@ -13,7 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Metrology.Bench;
 
-// Benchmarks (all but the exports against /health/live of the same app in the same run):
+// Benchmarks (all but the exports and the import, which have their own references, against /health/live of the same app in the same run):
 //   organisation list and search under a large province (in-process HTTP):
 //     dotnet run -c Release --project bench/Metrology.Bench -- [organisations=200000] [requests=300]
 //   public certificate lookup with 1,000,000 certificates under wrk (see PublicLookupBench and RESULTS.md):
@@ -24,6 +24,8 @@ namespace Metrology.Bench;
 //     dotnet run -c Release --project bench/Metrology.Bench -- report [instruments=1000000] [verifications=100000] [requests=5]
 //   CSV and XLSX exports of 1,000,000 instruments, time and the app's peak memory (see ExportBench):
 //     dotnet run -c Release --project bench/Metrology.Bench -- exports [--instruments N] [--results bench/RESULTS.md]
+//   verification import of a 1,000,000-row CSV against psql \copy and sqlite3 .import (see ImportBench):
+//     dotnet run -c Release --project bench/Metrology.Bench -- import [--rows 1000000] [--postgres "Host=..."]
 internal static class BenchProgram
 {
     public static async Task Main(string[] args)
@@ -37,6 +39,12 @@ internal static class BenchProgram
         if (args.Length > 0 && args[0] == "exports")
         {
             Environment.ExitCode = await ExportBench.RunAsync(args[1..]);
+            return;
+        }
+
+        if (args.Length > 0 && args[0] == "import")
+        {
+            Environment.ExitCode = await ImportBench.RunAsync(args[1..]);
             return;
         }
 
