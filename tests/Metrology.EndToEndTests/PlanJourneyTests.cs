@@ -55,8 +55,9 @@ public sealed class PlanJourneyTests(MetrologyApp app)
     [Fact]
     public async Task The_outreach_page_sums_up_2022_as_the_report_does()
     {
+        // Quảng Trị's officer: the Ministry would see Huế's outreach too (the demo has two provinces).
         var page = await app.NewPageAsync();
-        await page.SignInAsync("ministry@demo.local");
+        await page.SignInAsync("officer@quangtri.demo");
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
         await page.GotoAsync("/outreach");
         await page.WaitInteractiveAsync();
