@@ -94,6 +94,7 @@ internal static class ReportBench
 
     private static async Task SignInAsync(HttpClient client, string email)
     {
+        client.DefaultRequestHeaders.Authorization = null;
         var login = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password = "Demo!2345" });
         login.EnsureSuccessStatusCode();
         var token = (await login.Content.ReadFromJsonAsync<TokenResponse>())!.AccessToken;
@@ -131,9 +132,11 @@ internal static class ReportBench
     /// </summary>
     private static async Task GenerateRecordsAsync(string database, int instrumentCount, int verificationCount)
     {
-        await using var connection = new SqliteConnection($"Data Source={database};Pooling=False");
+        // The app is running beside the generator (its reminder and import workers may hold the database a
+        // moment), so the journal mode stays as the app set it and a busy database is waited for.
+        await using var connection = new SqliteConnection($"Data Source={database};Pooling=False;Default Timeout=120");
         await connection.OpenAsync();
-        await SqliteBulk.ExecuteAsync(connection, "PRAGMA journal_mode=MEMORY; PRAGMA synchronous=OFF; PRAGMA cache_size=-200000; PRAGMA temp_store=MEMORY;");
+        await SqliteBulk.ExecuteAsync(connection, "PRAGMA busy_timeout=120000; PRAGMA synchronous=OFF; PRAGMA cache_size=-200000; PRAGMA temp_store=MEMORY;");
         var provinceId = await SqliteBulk.ScalarAsync(connection, "SELECT \"Id\" FROM \"Provinces\" WHERE \"Slug\" = 'quang-tri'");
         var bodyId = await SqliteBulk.ScalarAsync(connection, "SELECT \"Id\" FROM \"Organizations\" WHERE \"Kind\" = 'VerificationBody' AND \"ProvinceId\" = @p ORDER BY \"Id\" LIMIT 1", provinceId);
         var owners = await SqliteBulk.IdsAsync(connection, "SELECT \"Id\" FROM \"Organizations\" WHERE \"Kind\" = 'Enterprise' AND \"ProvinceId\" = @p ORDER BY \"Id\"", provinceId);
