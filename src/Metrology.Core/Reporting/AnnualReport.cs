@@ -135,6 +135,12 @@ public class ReportHeader
     public string SignerTitle { get; set; } = string.Empty;
 
     public string SignerName { get; set; } = string.Empty;
+
+    /// <summary>
+    /// A separate copy: a header is stored on each report and as the province's defaults, and the two must
+    /// not share one instance (EF tracks a complex property's values per owner).
+    /// </summary>
+    public ReportHeader Copy() => (ReportHeader)MemberwiseClone();
 }
 
 /// <summary>The header fields a province used last, offered on its next report.</summary>

@@ -110,7 +110,12 @@ public sealed class DemoDataSeeder(
         await transaction.CommitAsync(cancellationToken);
     }
 
-    private async Task AddUserAsync(string email, string fullName, string role, int? provinceId, int? organizationId, string password)
+    private Task AddUserAsync(string email, string fullName, string role, int? provinceId, int? organizationId, string password) =>
+        AddDemoUserAsync(userManager, email, fullName, role, provinceId, organizationId, clock.GetUtcNow().UtcDateTime, password);
+
+    /// <summary>Creates a demo account unless it exists (also used by the other demo provinces' seeders).</summary>
+    internal static async Task AddDemoUserAsync(
+        UserManager<AppUser> userManager, string email, string fullName, string role, int? provinceId, int? organizationId, DateTime createdAt, string password)
     {
         if (await userManager.FindByEmailAsync(email) is not null)
         {
@@ -126,7 +131,7 @@ public sealed class DemoDataSeeder(
             Role = role,
             ProvinceId = provinceId,
             OrganizationId = organizationId,
-            CreatedAt = clock.GetUtcNow().UtcDateTime,
+            CreatedAt = createdAt,
             LockoutEnabled = true,
         };
         var result = await userManager.CreateAsync(user, password);

@@ -95,8 +95,8 @@ public sealed class DemoHueSeeder(AppDbContext db, UserManager<AppUser> userMana
         AddInspections(provinceId, now, inspectorate, enterprises);
 
         var password = configuration["Demo:Password"] is { Length: > 0 } configured ? configured : DemoDataSeeder.DefaultPassword;
-        await AddUserAsync(OfficerEmail, "Hoàng Thị Mai Anh (demo)", Roles.ProvinceOfficer, provinceId, now, password);
-        await AddUserAsync(AdminEmail, "Quản trị Sở KH&CN Huế (demo)", Roles.ProvinceAdmin, provinceId, now, password);
+        await DemoDataSeeder.AddDemoUserAsync(userManager, OfficerEmail, "Hoàng Thị Mai Anh (demo)", Roles.ProvinceOfficer, provinceId, null, now, password);
+        await DemoDataSeeder.AddDemoUserAsync(userManager, AdminEmail, "Quản trị Sở KH&CN Huế (demo)", Roles.ProvinceAdmin, provinceId, null, now, password);
     }
 
     private Dictionary<string, DirectiveDocument> AddDocuments(int provinceId, DateTime now)
@@ -484,33 +484,6 @@ public sealed class DemoHueSeeder(AppDbContext db, UserManager<AppUser> userMana
 
             db.InspectionRecords.Add(record);
         }
-    }
-
-    private async Task AddUserAsync(string email, string fullName, string role, int provinceId, DateTime now, string password)
-    {
-        if (await userManager.FindByEmailAsync(email) is not null)
-        {
-            return;
-        }
-
-        var user = new AppUser
-        {
-            UserName = email,
-            Email = email,
-            EmailConfirmed = true,
-            FullName = fullName,
-            Role = role,
-            ProvinceId = provinceId,
-            CreatedAt = now,
-            LockoutEnabled = true,
-        };
-        var result = await userManager.CreateAsync(user, password);
-        if (!result.Succeeded)
-        {
-            throw new InvalidOperationException($"Demo user {email}: {string.Join(" ", result.Errors.Select(e => e.Description))}");
-        }
-
-        await userManager.AddToRoleAsync(user, role);
     }
 
     /// <summary>A valid tax code of the "33" series (Huế's), distinct from the other demo province's "31"/"32".</summary>

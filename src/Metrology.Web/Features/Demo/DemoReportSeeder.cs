@@ -71,13 +71,13 @@ public sealed class DemoReportSeeder(AppDbContext db) : IDemoRecordSeeder
             ["IV"] = Proposals2022,
         }, sentAt: new DateTime(2023, 1, 10, 3, 0, 0, DateTimeKind.Utc), cancellationToken);
 
-        db.ReportHeaderDefaults.Add(new ReportHeaderDefaults { ProvinceId = context.ProvinceId, Header = Copy(header2022), UpdatedAt = context.Now });
+        db.ReportHeaderDefaults.Add(new ReportHeaderDefaults { ProvinceId = context.ProvinceId, Header = header2022.Copy(), UpdatedAt = context.Now });
 
         // This year's report, drafted with last year's narratives as a start (the officer's own edits come later).
         var year = context.Today.Year;
         if (year > 2022)
         {
-            var draftHeader = Copy(header2022);
+            var draftHeader = header2022.Copy();
             draftHeader.RequestLetterNumber = null;
             draftHeader.RequestLetterDate = null;
             db.AnnualReports.Add(new AnnualReport
@@ -173,20 +173,4 @@ public sealed class DemoReportSeeder(AppDbContext db) : IDemoRecordSeeder
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private static ReportHeader Copy(ReportHeader h) => new()
-    {
-        IssuerAuthority = h.IssuerAuthority,
-        IssuerUnit = h.IssuerUnit,
-        Symbol = h.Symbol,
-        Place = h.Place,
-        Addressee = h.Addressee,
-        RequestLetterNumber = h.RequestLetterNumber,
-        RequestLetterDate = h.RequestLetterDate,
-        RequestLetterIssuer = h.RequestLetterIssuer,
-        Recipients = h.Recipients,
-        SigningAuthority = h.SigningAuthority,
-        SignerCapacity = h.SignerCapacity,
-        SignerTitle = h.SignerTitle,
-        SignerName = h.SignerName,
-    };
 }

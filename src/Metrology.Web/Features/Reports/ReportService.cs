@@ -124,13 +124,17 @@ public sealed class ReportService(
 
         var now = clock.GetUtcNow().UtcDateTime;
         var defaults = await db.ReportHeaderDefaults.AsNoTracking().Where(d => d.ProvinceId == province.Id).Select(d => d.Header).FirstOrDefaultAsync(cancellationToken);
+        var header = defaults?.Copy() ?? DerivedHeader(ReportingUnitName.Of(province.NameVi, province.Kind, unit));
+        // The registry number and signing date belong to the report they were given to, not the next one.
+        header.Number = null;
+        header.ReportDate = null;
         var report = new AnnualReport
         {
             ProvinceId = province.Id,
             Year = year,
             ReportingUnit = unit,
             Status = ReportStatus.Draft,
-            Header = Copy(defaults) ?? DerivedHeader(ReportingUnitName.Of(province.NameVi, province.Kind, unit)),
+            Header = header,
             CreatedAt = now,
             CreatedByEmail = currentUser.UserEmail,
             UpdatedAt = now,
@@ -185,7 +189,7 @@ public sealed class ReportService(
                 db.ReportHeaderDefaults.Add(defaults);
             }
 
-            defaults.Header = Copy(report.Header)!;
+            defaults.Header = report.Header.Copy();
             defaults.UpdatedAt = clock.GetUtcNow().UtcDateTime;
             return null;
         }, cancellationToken);
@@ -529,22 +533,4 @@ public sealed class ReportService(
         header.SignerName = input.SignerName?.Trim() ?? string.Empty;
     }
 
-    private static ReportHeader? Copy(ReportHeader? h) => h is null ? null : new ReportHeader
-    {
-        IssuerAuthority = h.IssuerAuthority,
-        IssuerUnit = h.IssuerUnit,
-        Number = h.Number,
-        Symbol = h.Symbol,
-        Place = h.Place,
-        ReportDate = h.ReportDate,
-        Addressee = h.Addressee,
-        RequestLetterNumber = h.RequestLetterNumber,
-        RequestLetterDate = h.RequestLetterDate,
-        RequestLetterIssuer = h.RequestLetterIssuer,
-        Recipients = h.Recipients,
-        SigningAuthority = h.SigningAuthority,
-        SignerCapacity = h.SignerCapacity,
-        SignerTitle = h.SignerTitle,
-        SignerName = h.SignerName,
-    };
 }
