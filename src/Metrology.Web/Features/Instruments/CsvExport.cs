@@ -61,13 +61,13 @@ public static class CsvExport
             return string.Empty;
         }
 
-        if (value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-        {
-            value = "'" + value;
-        }
-
+        value = DefuseFormula(value);
         return value.IndexOfAny([',', '"', '\r', '\n']) >= 0
             ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
             : value;
     }
+
+    /// <summary>A text a spreadsheet would read as a formula (starting with = + - @, tab or CR) gets a leading apostrophe so it stays text.</summary>
+    public static string DefuseFormula(string value) =>
+        value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Metrology.Core.Data;
 using Metrology.Core.Surveys;
+using Metrology.Web.Features.Instruments;
 using Metrology.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -134,7 +135,6 @@ public sealed class SurveyResultsService(IDbContextFactory<AppDbContext> dbFacto
         return true;
     }
 
-    /// <summary>A cell a spreadsheet would read as a formula (starting with = + - @, tab or CR) gets a leading apostrophe so it stays text.</summary>
-    public static string? Safe(string? value) =>
-        value is { Length: > 0 } && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
+    /// <summary>The CSV export's formula rule, for the XLSX cells of the results.</summary>
+    public static string? Safe(string? value) => value is null ? null : CsvExport.DefuseFormula(value);
 }
