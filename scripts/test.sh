@@ -14,6 +14,7 @@ step() { printf '\n==> %s  [%ds]\n' "$*" $((SECONDS - started)); }
 
 # A failed check counts as one failed test, so the closing line never reads "0 failed" on a red run.
 problems=()
+failed_tests=()
 passed=0
 failed=0
 summary_printed=false
@@ -139,11 +140,40 @@ for project in "${projects[@]}"; do
     failed=$((failed + project_failed))
     if [ "$project_failed" -gt 0 ]; then
         problems+=("$name")
+        failed_tests+=("$trx")
     fi
 done
 
+# The failing tests' names and first lines of their messages, repeated at the very end: a long run's log is
+# often read from its tail only, and the failure itself scrolled far above it.
+print_failed_tests() {
+    local trx
+    for trx in "$@"; do
+        if command -v python3 >/dev/null 2>&1; then
+            python3 - "$trx" <<'PY'
+import sys
+import xml.etree.ElementTree as ET
+ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+for result in ET.parse(sys.argv[1]).getroot().iterfind(".//t:UnitTestResult", ns):
+    if result.get("outcome") in ("Passed", "NotExecuted"):
+        continue
+    print(f"FAILED {result.get('testName')} ({result.get('duration')})")
+    message = result.findtext("t:Output/t:ErrorInfo/t:Message", default="", namespaces=ns)
+    stack = result.findtext("t:Output/t:ErrorInfo/t:StackTrace", default="", namespaces=ns)
+    for line in (message.strip().splitlines()[:15] + stack.strip().splitlines()[:6]):
+        print("    " + line)
+PY
+        else
+            grep -o '<UnitTestResult [^>]*outcome="Failed"' "$trx" | grep -o 'testName="[^"]*"' | sed 's/^/FAILED /'
+        fi
+    done
+}
+
 step "Done"
 echo "TRX reports: $results"
+if [ ${#failed_tests[@]} -gt 0 ]; then
+    print_failed_tests "${failed_tests[@]}"
+fi
 if [ ${#problems[@]} -gt 0 ]; then
     printf 'Failed: %s\n' "${problems[@]}"
 fi
