@@ -49,7 +49,7 @@ internal static class ReportBench
             var watch = Stopwatch.StartNew();
             await GenerateRecordsAsync(Path.Combine(dataDirectory, "metrology.db"), instruments, verifications);
             await SeedOtherProvincesReportsAsync(factory.Services);
-            Console.WriteLine($"Generated {instruments:N0} instruments, {verifications:N0} verifications in {Year} and 33 sent reports in {watch.Elapsed.TotalSeconds:F0} s");
+            Console.WriteLine($"Generated {instruments:N0} instruments, {verifications:N0} verifications in {Year} and as many after it, and 33 sent reports in {watch.Elapsed.TotalSeconds:F0} s");
 
             await SignInAsync(client, "officer@quangtri.demo");
             var created = await client.PostAsJsonAsync("/api/v1/reports", new { provinceSlug = "quang-tri", year = Year });
@@ -125,9 +125,9 @@ internal static class ReportBench
     }
 
     /// <summary>
-    /// Instruments of five common Group 2 types for the demo province's enterprises, with due dates spread over
-    /// three years so about a third are overdue at the end of the year, and the year's verifications spread over
-    /// its months. Prepared statements in 50,000-row transactions; the tables' indexes are dropped during the
+    /// Instruments of five common Group 2 types for the demo province's enterprises, each with the verification its
+    /// due date comes from: the year's verifications spread over its months, the others' over the three years before
+    /// (about a third overdue at the end of the year); as many instruments again verified after the year end. Prepared statements in 50,000-row transactions; the tables' indexes are dropped during the
     /// load and rebuilt after (a sorted build beats a million incremental inserts).
     /// </summary>
     private static async Task GenerateRecordsAsync(string database, int instrumentCount, int verificationCount)
@@ -156,6 +156,8 @@ internal static class ReportBench
         var random = new Random(2025);
         var now = DateTime.UtcNow;
         var yearStart = new DateOnly(Year, 1, 1);
+        // Verified again since the year end (up to yesterday): these stood differently on 31/12 than they stand today.
+        var sinceYearEnd = DateOnly.FromDateTime(now).DayNumber - yearStart.AddYears(1).DayNumber;
         SqliteTransaction? transaction = null;
         for (var n = 0; n < instrumentCount; n++)
         {
@@ -170,15 +172,24 @@ internal static class ReportBench
             var (type, manufacturer, model) = makes[n % makes.Length];
             var owner = owners[n % owners.Count];
             var serial = string.Create(CultureInfo.InvariantCulture, $"RB{n:D8}");
-            var verifiedInYear = n < verificationCount;
-            var lastVerified = verifiedInYear ? yearStart.AddDays(random.Next(365)) : yearStart.AddDays(-random.Next(1, 1100));
-            var due = lastVerified.AddMonths(12);
-            SqliteBulk.Run(instrumentInsert, firstInstrument + n, provinceId, owner, type, manufacturer, model, serial, "InService", false, lastVerified, due,
-                TextSearch.Fold($"{type} {manufacturer} {model} {serial}"), now, now);
-            if (verifiedInYear)
+            var id = firstInstrument + n;
+            // Every instrument has the verification its state comes from: in the year for the first ones, in the
+            // three years before for the others (about a third of them overdue at the year end).
+            var inYear = n < verificationCount;
+            var first = inYear ? yearStart.AddDays(random.Next(365)) : yearStart.AddDays(-random.Next(1, 1100));
+            var firstFailed = inYear && n % 50 == 0;
+            DateOnly? firstDue = firstFailed ? null : first.AddMonths(12);
+            DateOnly? again = n >= instrumentCount - verificationCount && sinceYearEnd > 0 ? yearStart.AddYears(1).AddDays(random.Next(sinceYearEnd)) : null;
+
+            // The instrument carries its latest verification, as the verification module leaves it.
+            SqliteBulk.Run(instrumentInsert, id, provinceId, owner, type, manufacturer, model, serial, "InService", again is null && firstFailed,
+                again ?? first, again?.AddMonths(12) ?? firstDue, TextSearch.Fold($"{type} {manufacturer} {model} {serial}"), now, now);
+            SqliteBulk.Run(verificationInsert, firstVerification + n, provinceId, id, owner, bodyId, "Periodic", first, firstFailed ? "Fail" : "Pass",
+                firstFailed ? null : string.Create(CultureInfo.InvariantCulture, $"RS{n:D9}"), "Trần Văn Minh", type, 12, firstDue, false, now);
+            if (again is { } date)
             {
-                SqliteBulk.Run(verificationInsert, firstVerification + n, provinceId, firstInstrument + n, owner, bodyId, "Periodic", lastVerified,
-                    n % 50 == 0 ? "Fail" : "Pass", string.Create(CultureInfo.InvariantCulture, $"RS{n:D9}"), "Trần Văn Minh", type, 12, due, false, now);
+                SqliteBulk.Run(verificationInsert, firstVerification + instrumentCount + n, provinceId, id, owner, bodyId, "Periodic", date, "Pass",
+                    string.Create(CultureInfo.InvariantCulture, $"RT{n:D9}"), "Trần Văn Minh", type, 12, date.AddMonths(12), false, now);
             }
         }
 

@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using Shouldly;
 using static Microsoft.Playwright.Assertions;
 
 namespace Metrology.EndToEndTests;
@@ -65,5 +66,43 @@ public sealed class ReportJourneyTests(MetrologyApp app)
         await Expect(page.GetByTestId("report-annex")).ToContainTextAsync("Doanh nghiệp áp dụng Chương trình đảm bảo đo lường");
         await Expect(page.GetByTestId("report-submit")).ToHaveCountAsync(0);
         await page.ScreenshotAsync("81-report-2022");
+    }
+
+    [Fact]
+    public async Task The_editor_shows_the_reports_whole_outline_and_a_figures_source_opens_its_filtered_list()
+    {
+        var page = await app.NewPageAsync();
+        await page.SignInAsync("officer@quangtri.demo");
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        await page.GotoAsync("/reports");
+        await page.WaitInteractiveAsync();
+        var row = page.GetByTestId("report-table").Locator("tr").Filter(new() { HasText = "Quảng Trị" }).Filter(new() { HasText = "2022" });
+        await row.GetByTestId("report-link").ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath.StartsWith("/reports/", StringComparison.Ordinal));
+        await page.WaitInteractiveAsync();
+
+        // The heading-only lines of the official structure, in order between the sections.
+        var headings = page.GetByTestId("report-heading");
+        await Expect(headings).ToHaveTextAsync(
+        [
+            "I. Tình hình triển khai và kết quả thực hiện Đề án 996",
+            "1. Kết quả công tác chỉ đạo, điều hành, kiểm tra, giám sát việc thực hiện Đề án 996",
+            "2. Kết quả triển khai thực hiện các nhiệm vụ thuộc Đề án 996:",
+            "II. Đánh giá kết quả đạt được trong năm 2022 và lũy kế kết quả, hiệu quả đạt được từ khi thực hiện Đề án 996 đến hết năm 2022:",
+            "III. Phương hướng, giải pháp thực hiện triển khai Đề án 996 trong năm 2023 và các năm tiếp theo.",
+        ]);
+        // "2." stands right before its first section, 2.1.
+        await Expect(page.Locator("[data-testid=report-heading]:has-text('2. Kết quả triển khai') + [data-testid='report-section-I.2.1']")).ToBeVisibleAsync();
+        await page.ScreenshotAsync("82-report-outline");
+
+        await page.GetByTestId("report-section-I.2.3").Locator("a").Filter(new() { HasText = "Lượt kiểm định đạt năm 2022" }).ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/verifications");
+        await page.WaitInteractiveAsync();
+
+        await Expect(page.GetByTestId("verification-period-filter")).ToContainTextAsync("01/01/2022 – 31/12/2022 · Đạt");
+        var dates = await page.GetByTestId("verification-table").Locator("tbody tr td:first-child").AllInnerTextsAsync();
+        dates.ShouldNotBeEmpty();
+        dates.ShouldAllBe(d => d.EndsWith("/2022", StringComparison.Ordinal));
+        await page.ScreenshotAsync("83-report-source-verifications");
     }
 }

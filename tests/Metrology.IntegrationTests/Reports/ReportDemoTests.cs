@@ -133,6 +133,29 @@ public abstract class ReportDemoTests(MetrologyApp app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task Every_source_link_of_the_2022_report_and_the_current_draft_opens_a_page_that_reads_each_of_its_filters()
+    {
+        using var officer = await App.As(TestData.QuangTriOfficer);
+        var year = DateTime.UtcNow.AddHours(7).Year;
+        var sent = await QuangTri2022Async(officer);
+        var draft = await officer.GetReport((await officer.ListReports($"?year={year}&province={TestData.QuangTri}")).ShouldHaveSingleItem().Id);
+
+        var links = new[] { sent, draft }.SelectMany(r => r.Sections).SelectMany(s => s.Figures).SelectMany(f => f.Sources).Distinct().ToList();
+
+        links.Count.ShouldBeGreaterThan(15);
+        foreach (var link in links)
+        {
+            PageLinks.ShouldOpenAPageReadingItsFilters(link);
+        }
+
+        // Overdue at the end of a past year is worked out from the verifications up to it; this year's are today's list.
+        sent.Figure("I.2.3:overdue").Sources.ShouldBe(["/verifications?to=2022-12-31"]);
+        draft.Figure("I.2.3:overdue").Sources.ShouldBe(["/instruments?dueState=Overdue"]);
+        sent.Figure("I.2.3:passed").Sources.ShouldBe(["/verifications?from=2022-01-01&to=2022-12-31&result=Pass"]);
+        PageLinks.Resolve("/inspections?year=2022").Template.ShouldBe("/inspections");
+    }
+
+    [Fact]
     public async Task A_record_added_after_approval_shows_as_a_change_while_the_text_keeps_the_approved_figure()
     {
         using var officer = await App.As(TestData.QuangTriOfficer);

@@ -27,18 +27,27 @@ public static class IndicatorLabels
     public static bool IsMoney(KeyIndicator indicator) =>
         indicator is KeyIndicator.SanctionsVnd or KeyIndicator.InvestmentCommittedVnd or KeyIndicator.InvestmentDisbursedVnd;
 
-    /// <summary>The app page that lists the records behind the indicator for the year.</summary>
-    public static IReadOnlyList<string> Source(KeyIndicator indicator, int year) => indicator switch
+    /// <summary>
+    /// The app page that lists the records behind the indicator for the year; every filter in a link is one its page
+    /// reads. <paramref name="today"/> tells whether the year is still running: then the overdue instruments are
+    /// today's, listed by the instrument list; for a past year no page lists the state at its end, so the link goes
+    /// to the verifications up to it, from which that state is worked out.
+    /// </summary>
+    public static IReadOnlyList<string> Source(KeyIndicator indicator, int year, DateOnly today) => indicator switch
     {
         KeyIndicator.AssuranceEnterprises => ["/assurance"],
         KeyIndicator.DesignatedBodies => ["/designations"],
         KeyIndicator.InstrumentsVerified => [$"/verifications?from={year}-01-01&to={year}-12-31"],
         KeyIndicator.Group2InstrumentsRegistered => ["/instruments"],
-        KeyIndicator.Group2InstrumentsOverdue => ["/instruments/due?state=overdue"],
+        KeyIndicator.Group2InstrumentsOverdue => [OverdueSource(year, today)],
         KeyIndicator.OutreachActivities or KeyIndicator.PeopleReached => [$"/outreach?year={year}"],
         KeyIndicator.EnterprisesSurveyed => ["/surveys"],
         KeyIndicator.ScienceTasks => ["/science-tasks"],
         KeyIndicator.Inspections or KeyIndicator.Violations or KeyIndicator.SanctionsVnd => [$"/inspections?year={year}"],
         _ => ["/investments"],
     };
+
+    /// <summary>See <see cref="Source"/>: today's overdue list while the year runs, else its verifications to 31/12.</summary>
+    public static string OverdueSource(int year, DateOnly today) =>
+        year >= today.Year ? "/instruments?dueState=Overdue" : $"/verifications?to={year}-12-31";
 }

@@ -59,22 +59,31 @@ public static class KeyIndicatorQuery
             .Select(g => new Row(g.Key, g.Count(v => v.Date >= start), g.Count()))
             .ToListAsync(cancellationToken));
 
-        // Group 2 instruments in service on the register at year end: recorded by then, or verified by then (an
-        // instrument imported later with an older history was in use already).
-        var group2 = db.Instruments.AsNoTracking()
+        // Group 2 instruments in service on the register at year end (recorded by then, or verified by then: an
+        // instrument imported later with an older history was in use already), and those overdue then (the last
+        // verification on or before the year end gave a due date already past; a failed one gives none: that
+        // instrument must not be used, which is another state). One pass over the instruments: one not verified
+        // since the year end stands then as it stands today, since its stored NextDueDate is its last verification's.
+        // Only one verified after the year end needs its history (one index probe on (InstrumentId, Date)): none for
+        // the current year, few for last year's report drafted early in the new one.
+        var group2 = await db.Instruments.AsNoTracking()
             .Where(i => ids.Contains(i.ProvinceId) && i.TypeCode != null && i.Status == InstrumentStatus.InService)
-            .Where(i => i.CreatedAt < asOfUtc || db.Verifications.Any(v => v.InstrumentId == i.Id && v.Date <= asOf));
-        var registered = await group2.GroupBy(i => i.ProvinceId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        Put(KeyIndicator.Group2InstrumentsRegistered, registered.Select(r => new Row(r.Key, r.Count, r.Count)));
-
-        // Overdue at year end: the last verification before it gave a due date already past (a failed one gives
-        // none: that instrument must not be used, which is another state).
-        var overdue = await group2
-            .Where(i => db.Verifications.Where(v => v.InstrumentId == i.Id && v.Date <= asOf)
-                .OrderByDescending(v => v.Date).ThenByDescending(v => v.Id)
-                .Select(v => v.NextDueDate).FirstOrDefault() < asOf)
-            .GroupBy(i => i.ProvinceId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        Put(KeyIndicator.Group2InstrumentsOverdue, overdue.Select(r => new Row(r.Key, r.Count, r.Count)));
+            .Where(i => i.CreatedAt < asOfUtc || i.LastVerifiedOn <= asOf
+                || (i.LastVerifiedOn > asOf && db.Verifications.Any(v => v.InstrumentId == i.Id && v.Date <= asOf)))
+            .GroupBy(i => i.ProvinceId)
+            .Select(g => new
+            {
+                g.Key,
+                Registered = g.Count(),
+                Overdue = g.Count(i => i.LastVerifiedOn > asOf
+                    ? db.Verifications.Where(v => v.InstrumentId == i.Id && v.Date <= asOf)
+                        .OrderByDescending(v => v.Date).ThenByDescending(v => v.Id)
+                        .Select(v => v.NextDueDate).FirstOrDefault() < asOf
+                    : i.NextDueDate < asOf),
+            })
+            .ToListAsync(cancellationToken);
+        Put(KeyIndicator.Group2InstrumentsRegistered, group2.Select(r => new Row(r.Key, r.Registered, r.Registered)));
+        Put(KeyIndicator.Group2InstrumentsOverdue, group2.Select(r => new Row(r.Key, r.Overdue, r.Overdue)));
 
         var outreach = await db.OutreachActivities.AsNoTracking()
             .Where(o => ids.Contains(o.ProvinceId) && o.HeldOn <= end)

@@ -56,7 +56,7 @@ public sealed class ReportAssembler(AppDbContext db)
     public async Task<AssembledReport> AssembleAsync(
         int provinceId, ReportingUnitName unit, int year, ReportHeader header, DateOnly today, CancellationToken cancellationToken)
     {
-        var context = new Context(year, unit);
+        var context = new Context(year, unit, today);
         var start = new DateOnly(year, 1, 1);
         var end = new DateOnly(year, 12, 31);
         var indicators = (await KeyIndicatorQuery.ComputeAsync(db, [provinceId], year, today, cancellationToken))[provinceId];
@@ -98,7 +98,7 @@ public sealed class ReportAssembler(AppDbContext db)
 
         foreach (var value in indicators)
         {
-            context.Figure($"annex:{value.Indicator}", IndicatorLabels.Label(value.Indicator) + $" (năm {year})", value.Year, IndicatorLabels.Source(value.Indicator, year));
+            context.Figure($"annex:{value.Indicator}", IndicatorLabels.Label(value.Indicator) + $" (năm {year})", value.Year, IndicatorLabels.Source(value.Indicator, year, today));
         }
 
         var targets = await db.IndicatorTargets.AsNoTracking()
@@ -411,7 +411,7 @@ public sealed class ReportAssembler(AppDbContext db)
         context.Figure("I.2.3:verifications", $"Lượt kiểm định năm {year}", total, [$"/verifications?{period}"]);
         context.Figure("I.2.3:passed", $"Lượt kiểm định đạt năm {year}", passed, [$"/verifications?{period}&result=Pass"]);
         context.Figure("I.2.3:registered", $"Phương tiện đo nhóm 2 đang sử dụng cuối năm {year}", registered, ["/instruments"]);
-        context.Figure("I.2.3:overdue", $"Phương tiện đo nhóm 2 quá hạn kiểm định cuối năm {year}", overdue, ["/instruments/due?state=overdue"]);
+        context.Figure("I.2.3:overdue", $"Phương tiện đo nhóm 2 quá hạn kiểm định cuối năm {year}", overdue, [IndicatorLabels.OverdueSource(year, context.Today)]);
         return string.Join("\n", lines);
     }
 
@@ -611,12 +611,14 @@ public sealed class ReportAssembler(AppDbContext db)
         int Id, string Name, long TotalBudget, int StartYear, int EndYear, int? FeasibilityDocumentId,
         List<ComponentRow> Components, long DisbursedYear, long DisbursedCumulative);
 
-    /// <summary>The year, the unit and the figures collected while the sections are written.</summary>
-    private sealed class Context(int year, ReportingUnitName unit)
+    /// <summary>The year, the unit, today and the figures collected while the sections are written.</summary>
+    private sealed class Context(int year, ReportingUnitName unit, DateOnly today)
     {
         public int Year { get; } = year;
 
         public ReportingUnitName Unit { get; } = unit;
+
+        public DateOnly Today { get; } = today;
 
         public List<SnapshotFigure> Figures { get; } = [];
 

@@ -86,7 +86,9 @@ public sealed record VerificationListItem(
     long? CertificateId,
     string? CertificateNumber);
 
-public sealed record VerificationQuery(string? Search = null, int? InstrumentId = null, int Page = 1, int PageSize = 20)
+/// <summary>The list's filters; <see cref="From"/>, <see cref="To"/> (inclusive) and <see cref="Result"/> narrow it to a period's verifications, as the annual report links them.</summary>
+public sealed record VerificationQuery(
+    string? Search = null, int? InstrumentId = null, int Page = 1, int PageSize = 20, DateOnly? From = null, DateOnly? To = null, VerificationResult? Result = null)
 {
     public const int MaxPageSize = 200;
 }

@@ -40,6 +40,21 @@ public sealed class VerificationService(
             rows = rows.Where(v => v.InstrumentId == instrumentId);
         }
 
+        if (query.From is { } from)
+        {
+            rows = rows.Where(v => v.Date >= from);
+        }
+
+        if (query.To is { } to)
+        {
+            rows = rows.Where(v => v.Date <= to);
+        }
+
+        if (query.Result is { } result)
+        {
+            rows = rows.Where(v => v.Result == result);
+        }
+
         // Every word in the instrument's text, or the exact stamp serial: (A1 || S) && (A2 || S) = (A1 && A2) || S.
         var stamp = FieldRules.Blank(query.Search);
         foreach (var word in TextSearch.Fold(query.Search).Split(' ', StringSplitOptions.RemoveEmptyEntries))
