@@ -100,7 +100,9 @@ public sealed class ReportJourneyTests(MetrologyApp app)
         await page.WaitInteractiveAsync();
 
         await Expect(page.GetByTestId("verification-period-filter")).ToContainTextAsync("01/01/2022 – 31/12/2022 · Đạt");
-        var dates = await page.GetByTestId("verification-table").Locator("tbody tr td:first-child").AllInnerTextsAsync();
+        var firstDates = page.GetByTestId("verification-table").Locator("tbody tr td:first-child");
+        await Expect(firstDates.First).ToContainTextAsync("/2022");
+        var dates = await firstDates.AllInnerTextsAsync();
         dates.ShouldNotBeEmpty();
         dates.ShouldAllBe(d => d.EndsWith("/2022", StringComparison.Ordinal));
         await page.ScreenshotAsync("83-report-source-verifications");
