@@ -406,7 +406,9 @@ public sealed class ReportAssembler(AppDbContext db)
         lines.Add(total > 0
             ? $"- Trong năm {year}, các tổ chức được chỉ định đã kiểm định {Count(total)} lượt phương tiện đo nhóm 2 trên địa bàn, trong đó {Count(passed)} lượt đạt yêu cầu (tỷ lệ {Percent(passed, total)})."
             : $"- Trong năm {year}, chưa có kết quả kiểm định phương tiện đo nhóm 2 nào được ghi nhận.");
-        lines.Add($"- Đến hết năm {year}, có {Count(registered)} phương tiện đo nhóm 2 đang sử dụng được quản lý trên hệ thống, trong đó {Count(overdue)} phương tiện đo quá hạn kiểm định.");
+        // "không có ... nào" rather than "00": a report states an absence in words.
+        var overdueText = overdue > 0 ? $"trong đó {Count(overdue)} phương tiện đo quá hạn kiểm định" : "không có phương tiện đo nào quá hạn kiểm định";
+        lines.Add($"- Đến hết năm {year}, có {Count(registered)} phương tiện đo nhóm 2 đang sử dụng được quản lý trên hệ thống, {overdueText}.");
         var period = $"from={start:yyyy-MM-dd}&to={end:yyyy-MM-dd}";
         context.Figure("I.2.3:verifications", $"Lượt kiểm định năm {year}", total, [$"/verifications?{period}"]);
         context.Figure("I.2.3:passed", $"Lượt kiểm định đạt năm {year}", passed, [$"/verifications?{period}&result=Pass"]);
