@@ -32,7 +32,8 @@ public sealed class DesignationPagesTests(MetrologyApp app)
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
         await page.GotoAsync("/designations");
         await page.WaitInteractiveAsync();
-        var number = $"{Random.Shared.Next(100, 999)}/QĐ-TĐC";
+        // Five digits: the demo designations use three and four, so a random number never repeats one of theirs.
+        var number = $"{Random.Shared.Next(10_000, 99_999)}/QĐ-TĐC";
 
         await page.GetByTestId("designation-create").ClickAsync();
         await PickAsync(page, "designation-body", "Trung tâm Kỹ thuật Tiêu chuẩn Đo lường Chất lượng Quảng Trị");
