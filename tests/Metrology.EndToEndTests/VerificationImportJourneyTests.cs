@@ -18,7 +18,7 @@ public sealed class VerificationImportJourneyTests(MetrologyApp app)
 {
     private const string Header =
         "Mã số thuế tổ chức kiểm định,Số giấy chứng nhận,Mã số thuế chủ sở hữu,Mã loại phương tiện đo nhóm 2,Hãng sản xuất,Kiểu,Số sản xuất,"
-        + "Ngày kiểm định,Hình thức kiểm định,Kết quả,Số tem kiểm định,Kiểm định viên";
+        + "Ngày kiểm định,Hình thức kiểm định,Kết quả,Số tem kiểm định,Kiểm định viên,Người ký giấy chứng nhận";
 
     [Fact]
     public async Task The_lab_operator_imports_verifications_sees_the_counts_and_finds_a_record_in_the_list()
@@ -29,7 +29,7 @@ public sealed class VerificationImportJourneyTests(MetrologyApp app)
         var csv = new StringBuilder(Header).Append("\r\n");
         for (var i = 1; i <= 3; i++)
         {
-            csv.Append(CultureInfo.InvariantCulture, $"{bodyTaxCode},{tag}/GCN-{i},{ownerTaxCode},fuel-dispenser,Tatsuno,SUNNY-2,{tag}-{i},15/06/2025,Định kỳ,Đạt,TEM-{tag}-{i},Lê Văn Kiểm\r\n");
+            csv.Append(CultureInfo.InvariantCulture, $"{bodyTaxCode},{tag}/GCN-{i},{ownerTaxCode},fuel-dispenser,Tatsuno,SUNNY-2,{tag}-{i},15/06/2025,Định kỳ,Đạt,TEM-{tag}-{i},Lê Văn Kiểm,Nguyễn Văn Ký\r\n");
         }
 
         var page = await app.NewPageAsync();
@@ -64,6 +64,8 @@ public sealed class VerificationImportJourneyTests(MetrologyApp app)
         var row = page.GetByTestId("verification-table").Locator("tbody tr").Filter(new() { HasText = $"{tag}-2" });
         await Expect(row).ToHaveCountAsync(1);
         await Expect(row).ToContainTextAsync("15/06/2025");
+        // A fuel dispenser's cycle is 12 months: next due 15/06/2026.
+        await Expect(row).ToContainTextAsync("15/06/2026");
         await Expect(row.GetByTestId("verification-certificate-link")).ToHaveTextAsync($"{tag}/GCN-2");
         await page.ScreenshotAsync("64-imported-verification-in-list");
     }
