@@ -146,11 +146,11 @@ public sealed class ImportRunner(
 
     /// <summary>
     /// True for the errors of a database that is busy for now, worth trying again: SQLITE_BUSY and SQLITE_LOCKED
-    /// (another connection holds the write lock past the busy timeout), a statement cancelled by its timeout, and
-    /// what Npgsql marks transient (lost connections, serialisation failures), wherever it sits among the inner exceptions (EF wraps
-    /// it in DbUpdateException, its execution strategy in InvalidOperationException).
+    /// (another connection holds the write lock past the busy timeout), a statement cancelled by its timeout,
+    /// and what Npgsql marks transient (lost connections, serialisation failures), wherever it sits among the
+    /// inner exceptions (EF wraps it in DbUpdateException, its execution strategy in InvalidOperationException).
     /// </summary>
-    public static bool IsBusy(Exception problem)
+    private static bool IsBusy(Exception problem)
     {
         for (var cause = problem; cause is not null; cause = cause.InnerException)
         {
