@@ -142,6 +142,20 @@ public abstract class ExportApiTests(MetrologyApp app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task An_english_user_gets_english_headers_and_labels_with_the_same_filters()
+    {
+        var s = await ArrangeScene();
+        using var officer = await App.As(TestData.QuangTriOfficer, language: "en");
+
+        var lines = Lines(await officer.GetByteArrayAsync($"{Path}/instruments?ownerId={s.Owner.Id}&dueState=dueSoon", Cancellation));
+
+        lines[0].ShouldBe("Instrument type code,Instrument type,Manufacturer,Model,Serial number,Pattern approval number,Accuracy class,"
+            + "Measuring range,Owner tax code,Owner,Location,Status,Last verified on,Next verification due,Due state");
+        lines.Skip(1).ShouldHaveSingleItem().ShouldContain(s.DueSoon.SerialNumber);
+        lines[1].ShouldEndWith(",In service,10/01/2026,10/02/2027,Due soon");
+    }
+
+    [Fact]
     public async Task The_due_export_takes_a_window_in_days_and_counts_the_days_overdue()
     {
         var s = await ArrangeScene();
@@ -260,6 +274,7 @@ public abstract class ExportApiTests(MetrologyApp app) : IntegrationTest(app)
 
         using var format = await officer.GetAsync($"{Path}/instruments?format=pdf&status=lost", Cancellation);
         using var within = await officer.GetAsync($"{Path}/due?within=-3", Cancellation);
+        using var state = await officer.GetAsync($"{Path}/due?state=late", Cancellation);
         using var dates = await officer.GetAsync($"{Path}/verifications?from=31/02/2026", Cancellation);
         using var order = await vietnamese.GetAsync($"{Path}/verifications?from=2026-03-01&to=2026-02-01", Cancellation);
 
@@ -267,6 +282,7 @@ public abstract class ExportApiTests(MetrologyApp app) : IntegrationTest(app)
         formatProblem.ErrorsFor("format").ShouldBe(["The file format must be csv or xlsx."]);
         formatProblem.ErrorsFor("status").ShouldHaveSingleItem();
         (await within.ShouldBeProblem(HttpStatusCode.BadRequest)).ErrorsFor("within").ShouldBe(["The number of days must be a whole number from 0 to 3650."]);
+        (await state.ShouldBeProblem(HttpStatusCode.BadRequest)).ErrorsFor("state").ShouldHaveSingleItem().ShouldStartWith("Unknown due state.");
         (await dates.ShouldBeProblem(HttpStatusCode.BadRequest)).ErrorsFor("from").ShouldBe(["Invalid date (dd/MM/yyyy or yyyy-MM-dd)."]);
         (await order.ShouldBeProblem(HttpStatusCode.BadRequest)).ErrorsFor("to").ShouldBe(["Ngày kết thúc không được trước ngày bắt đầu."]);
     }

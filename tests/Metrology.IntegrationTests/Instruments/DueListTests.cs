@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using Metrology.IntegrationTests.Infrastructure;
 
 namespace Metrology.IntegrationTests.Instruments;
@@ -166,50 +165,9 @@ public abstract class DueListTests(MetrologyApp app) : IntegrationTest(app)
 
         using var state = await officer.GetAsync($"{InstrumentApi.Path}/due?state=ok", Cancellation);
         using var cursor = await officer.GetAsync($"{InstrumentApi.Path}/due?after=2027-13-01_5", Cancellation);
-        using var export = await officer.GetAsync($"{InstrumentApi.Path}/due/export.csv?state=late", Cancellation);
 
         (await state.ShouldBeProblem(HttpStatusCode.BadRequest)).ErrorsFor("state").ShouldHaveSingleItem().ShouldStartWith("Unknown due state.");
         (await cursor.ShouldBeProblem(HttpStatusCode.BadRequest)).ErrorsFor("after");
-        (await export.ShouldBeProblem(HttpStatusCode.BadRequest)).ErrorsFor("state");
-    }
-
-    [Fact]
-    public async Task The_csv_export_opens_in_excel_with_vietnamese_text_dd_mm_yyyy_dates_and_no_formulas()
-    {
-        var b = await ArrangeBoundaries();
-        using var officer = await App.As(TestData.QuangTriOfficer);
-
-        using var response = await officer.GetAsync($"{InstrumentApi.Path}/due/export.csv?ownerId={b.Owner.Id}", Cancellation);
-
-        await response.ShouldHaveStatus(HttpStatusCode.OK);
-        response.Content.Headers.ContentType!.MediaType.ShouldBe("text/csv");
-        var disposition = response.Content.Headers.ContentDisposition!;
-        disposition.DispositionType.ShouldBe("attachment");
-        disposition.FileName!.Trim('"').ShouldBe("den-han-kiem-dinh-2027-01-15.csv");
-        var bytes = await response.Content.ReadAsByteArrayAsync(Cancellation);
-        bytes[..3].ShouldBe(new byte[] { 0xEF, 0xBB, 0xBF });
-        var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        lines[0].ShouldBe("Mã,Loại phương tiện đo,Mã loại,Nhà sản xuất,Kiểu,Số sản xuất,Chủ sở hữu,Vị trí lắp đặt,Trạng thái,Kiểm định lần cuối,Hạn kiểm định,Tình trạng hạn");
-        lines.Length.ShouldBe(5);
-        lines[1].ShouldBe($"{b.LongOverdue.Id},Cột đo xăng dầu,fuel-dispenser,Tatsuno,Sunny NP,{b.LongOverdue.SerialNumber},Công ty TNHH Xăng dầu Hải Lăng,\"Cửa hàng xăng dầu số 3, phường Đông Hà\",Đang sử dụng,10/01/2026,31/12/2025,Quá hạn");
-        lines[4].ShouldBe($"{b.In30Days.Id},Cột đo xăng dầu,fuel-dispenser,Tatsuno,Sunny NP,'=cmd|' /C calc'!A0,Công ty TNHH Xăng dầu Hải Lăng,\"Cửa hàng xăng dầu số 3, phường Đông Hà\",Đang sử dụng,10/01/2026,14/02/2027,Sắp đến hạn");
-    }
-
-    [Fact]
-    public async Task The_registry_export_has_the_same_filters_and_english_headers_for_an_english_user()
-    {
-        var b = await ArrangeBoundaries();
-        using var officer = await App.As(TestData.QuangTriOfficer, language: "en");
-
-        using var response = await officer.GetAsync($"{InstrumentApi.Path}/export.csv?ownerId={b.Owner.Id}&dueState=ok", Cancellation);
-
-        await response.ShouldHaveStatus(HttpStatusCode.OK);
-        response.Content.Headers.ContentDisposition!.FileName!.Trim('"').ShouldBe("phuong-tien-do-2027-01-15.csv");
-        var text = Encoding.UTF8.GetString((await response.Content.ReadAsByteArrayAsync(Cancellation))[3..]);
-        var lines = text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        lines[0].ShouldBe("Id,Instrument type,Type code,Manufacturer,Model,Serial number,Owner,Location,Status,Last verified,Verification due,Due state");
-        lines.Length.ShouldBe(2);
-        lines[1].ShouldEndWith($"{b.In31Days.SerialNumber},Công ty TNHH Xăng dầu Hải Lăng,\"Cửa hàng xăng dầu số 3, phường Đông Hà\",In service,10/01/2026,15/02/2027,In date");
     }
 
     public sealed class Sqlite(InstrumentSqliteApp app) : DueListTests(app), IClassFixture<InstrumentSqliteApp>;

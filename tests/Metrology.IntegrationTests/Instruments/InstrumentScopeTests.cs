@@ -185,7 +185,7 @@ public abstract class InstrumentScopeTests(MetrologyApp app) : IntegrationTest(a
         using var anonymous = App.Anonymous();
 
         using var list = await anonymous.GetAsync(InstrumentApi.Path, Cancellation);
-        using var export = await anonymous.GetAsync($"{InstrumentApi.Path}/due/export.csv", Cancellation);
+        using var export = await anonymous.GetAsync("/api/v1/exports/due", Cancellation);
 
         list.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         export.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);

@@ -8,18 +8,24 @@ namespace Metrology.Web.Features.Imports;
 /// <summary>
 /// <c>dotnet run --project src/Metrology.Web -- import &lt;kind&gt; &lt;file&gt; --province &lt;slug&gt; [--mode validRowsOnly]</c>:
 /// the migration of a large file on the server, by the same runner as the web upload but in the foreground,
-/// with a text progress bar. The web server is not started. Exit code 0 when the job succeeded, 1 otherwise.
+/// with a text progress bar. The web server is not started. Prints the counts, and the first errors with the
+/// error file's path when rows are in error. Exit code 0 when the job succeeded, 1 otherwise.
 /// </summary>
 public static class ImportCommand
 {
+    /// <summary>Errors printed on the console; the rest are in the error file.</summary>
+    public const int ErrorsPrinted = 20;
+
+    private const string Usage = "Usage: import <organizations|instruments|verifications|inspection-plans> <file> --province <slug> [--mode validRowsOnly]";
+
     public static bool IsImport(string[] args) => args.Length > 0 && args[0] == "import";
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
-        if (!TryParse(args, out var kind, out var file, out var province, out var mode))
+        if (Parse(args, out var kind, out var file, out var province, out var mode) is { } problem)
         {
-            await Console.Error.WriteLineAsync(
-                "Usage: import <organizations|instruments|verifications|inspection-plans> <file> --province <slug> [--mode validRowsOnly]");
+            await Console.Error.WriteLineAsync(problem);
+            await Console.Error.WriteLineAsync(Usage);
             return 1;
         }
 
@@ -37,7 +43,7 @@ public static class ImportCommand
         var provinceId = await db.Provinces.Where(p => p.Slug == province).Select(p => (int?)p.Id).FirstOrDefaultAsync();
         if (provinceId is null)
         {
-            await Console.Error.WriteLineAsync($"Unknown province: {province}");
+            await Console.Error.WriteLineAsync($"Unknown province: {province} (a slug as in /api/v1/reference/provinces, e.g. quang-tri).");
             return 1;
         }
 
@@ -74,10 +80,15 @@ public static class ImportCommand
         while (!run.IsCompleted)
         {
             await Task.WhenAny(run, Task.Delay(500));
-            await DrawAsync(dbFactory, job.Id);
+            if (!run.IsCompleted)
+            {
+                await DrawAsync(dbFactory, job.Id);
+            }
         }
 
         await run;
+        // The bar's last state, drawn even when the job was done before the first tick.
+        await DrawAsync(dbFactory, job.Id);
         Console.WriteLine();
         var done = await db.ImportJobs.AsNoTracking().FirstAsync(j => j.Id == job.Id);
         Console.WriteLine($"Job {done.Id}: {done.Status}. Rows {done.TotalRows}, inserted {done.InsertedRows}, unchanged {done.UnchangedRows}, with errors {done.ErrorRows}.");
@@ -86,9 +97,19 @@ public static class ImportCommand
             Console.WriteLine(failure.Split('\n')[^1]);
         }
 
+        if (done.ErrorRows > 0)
+        {
+            var first = await db.ImportRowErrors.IgnoreQueryFilters().AsNoTracking().Where(e => e.JobId == job.Id)
+                .OrderBy(e => e.Row).ThenBy(e => e.Id).Take(ErrorsPrinted).ToListAsync();
+            foreach (var error in first)
+            {
+                Console.WriteLine($"Row {error.Row}, {error.Column} \"{error.Value}\": {error.MessageVi} / {error.MessageEn}");
+            }
+        }
+
         if (done.ErrorFilePath is { } errors)
         {
-            Console.WriteLine($"Error file: {errors}");
+            Console.WriteLine($"Error file (every row, with an error column): {errors}");
         }
 
         return done.Status == ImportStatus.Succeeded ? 0 : 1;
@@ -104,7 +125,8 @@ public static class ImportCommand
         Console.Write(string.Create(CultureInfo.InvariantCulture, $"\r[{new string('#', filled)}{new string('.', width - filled)}] {share:P0} {job.ProcessedRows}/{job.TotalRows}"));
     }
 
-    private static bool TryParse(string[] args, out ImportKind kind, out string file, out string province, out ImportMode mode)
+    /// <summary>The arguments, or what is wrong with them.</summary>
+    private static string? Parse(string[] args, out ImportKind kind, out string file, out string province, out ImportMode mode)
     {
         kind = default;
         file = string.Empty;
@@ -119,13 +141,9 @@ public static class ImportCommand
                     province = args[++i];
                     break;
                 case "--mode" when i + 1 < args.Length:
-                    if (Enum.TryParse(args[++i], ignoreCase: true, out ImportMode parsed))
+                    if (!Enum.TryParse(args[++i], ignoreCase: true, out mode))
                     {
-                        mode = parsed;
-                    }
-                    else
-                    {
-                        return false;
+                        return $"Unknown mode: {args[i]} (allOrNothing or validRowsOnly).";
                     }
 
                     break;
@@ -138,13 +156,18 @@ public static class ImportCommand
             }
         }
 
-        if (positional.Count != 2 || province.Length == 0 || ImportKinds.FromSlug(positional[0]) is not { } parsedKind)
+        if (positional.Count != 2 || province.Length == 0)
         {
-            return false;
+            return "Expected a kind, a file and --province.";
+        }
+
+        if (ImportKinds.FromSlug(positional[0]) is not { } parsedKind)
+        {
+            return $"Unknown kind: {positional[0]}.";
         }
 
         kind = parsedKind;
         file = positional[1];
-        return true;
+        return null;
     }
 }

@@ -7,11 +7,12 @@ namespace Metrology.Web.Features.Imports;
 /// The file a user downloads to fix: every row of the upload as it was (same row numbers), in the same format
 /// (CSV stays CSV with its separator, now UTF-8 with a BOM so Excel reads the accents; XLSX stays XLSX), plus
 /// a last column "Lỗi / Error" filled on the rows in error. The upload ignores that column, so the fixed file
-/// goes back as it is.
+/// goes back as it is. The messages come in row order (<see cref="ImportErrorLog.MessagesByRow"/>) and are
+/// matched to the rows as both are read, so neither the file nor the errors are held in memory.
 /// </summary>
 public static class ImportErrorFile
 {
-    public static async Task<string> WriteAsync(ImportFile file, IReadOnlyDictionary<int, string> messages, string path, CancellationToken cancellationToken)
+    public static async Task<string> WriteAsync(ImportFile file, IEnumerable<(int Row, string Message)> messages, string path, CancellationToken cancellationToken)
     {
         ImportStorage.Delete(path);
         if (file.Format == ImportFileFormat.Xlsx)
@@ -31,9 +32,11 @@ public static class ImportErrorFile
         return path;
     }
 
-    private static IEnumerable<string?[]> Rows(ImportFile file, IReadOnlyDictionary<int, string> messages)
+    private static IEnumerable<string?[]> Rows(ImportFile file, IEnumerable<(int Row, string Message)> messages)
     {
         var width = 0;
+        using var next = messages.GetEnumerator();
+        var pending = next.MoveNext();
         foreach (var row in file.ReadRows())
         {
             if (row.RowNumber == 1)
@@ -48,7 +51,13 @@ public static class ImportErrorFile
 
             var cells = new string?[width + 1];
             Array.Copy(row.Cells, cells, Math.Min(width, row.Cells.Length));
-            cells[width] = messages.GetValueOrDefault(row.RowNumber);
+            // Both go up by row number; a message for a row the file does not have (none expected) is passed over.
+            while (pending && next.Current.Row < row.RowNumber)
+            {
+                pending = next.MoveNext();
+            }
+
+            cells[width] = pending && next.Current.Row == row.RowNumber ? next.Current.Message : null;
             yield return cells;
         }
     }

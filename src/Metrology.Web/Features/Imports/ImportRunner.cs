@@ -1,6 +1,9 @@
+using System.Data.Common;
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Metrology.Core.Data;
 using Metrology.Core.Imports;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Metrology.Web.Features.Imports;
@@ -8,7 +11,8 @@ namespace Metrology.Web.Features.Imports;
 /// <summary>
 /// Runs one queued job from start to end: opens and checks the file, maps the header, counts the rows, hands
 /// them to the kind's handler (which validates every row, then writes in one transaction), keeps progress on
-/// the job, stores the first errors, writes the error file and the final status, and deletes the upload.
+/// the job (best-effort), stores the first errors, writes the error file and the final status (waiting
+/// while the database is busy, since the status says whether the rows were written), and deletes the upload.
 /// The same code serves the background worker and the command line.
 /// </summary>
 public sealed class ImportRunner(
@@ -22,9 +26,25 @@ public sealed class ImportRunner(
     /// <summary>How often progress is written to the job while a handler runs.</summary>
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>
+    /// How long one progress write may wait for the database. On SQLite a handler's transaction holds the
+    /// write lock for its whole merge; progress is skipped then rather than queued behind it.
+    /// </summary>
+    private static readonly TimeSpan ProgressWriteTimeout = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long one write of the job's status may wait for a busy database before it is tried again.</summary>
+    private static readonly TimeSpan StatusWriteTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How long the status writes keep trying while the database stays busy (another process's long
+    /// transaction): the status must not be lost, since it tells whether the rows were written.
+    /// </summary>
+    private static readonly TimeSpan StatusWritePatience = TimeSpan.FromMinutes(10);
+
     public async Task RunAsync(long jobId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        db.Database.SetCommandTimeout(StatusWriteTimeout);
         var job = await db.ImportJobs.IgnoreQueryFilters().FirstOrDefaultAsync(j => j.Id == jobId, cancellationToken);
         if (job is null || job.Status != ImportStatus.Queued)
         {
@@ -33,13 +53,18 @@ public sealed class ImportRunner(
 
         job.Status = ImportStatus.Running;
         job.StartedAt = clock.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveJobAsync(db, job, cancellationToken);
 
-        var errors = new ErrorCollector();
+        var handler = handlers.FirstOrDefault(h => h.Kind == job.Kind);
+        using var errors = new ImportErrorLog(handler?.Columns ?? [], storage.ScratchDirectory);
+        ImportResult? result = null;
         try
         {
-            var handler = handlers.FirstOrDefault(h => h.Kind == job.Kind)
-                ?? throw new ImportFileException("Chưa hỗ trợ nhập loại dữ liệu này.", "This kind of import is not available yet.");
+            if (handler is null)
+            {
+                throw new ImportFileException("Chưa hỗ trợ nhập loại dữ liệu này.", "This kind of import is not available yet.");
+            }
+
             var file = ImportFile.Open(job.StoredFilePath!, ImportLimits.From(configuration));
             var header = ReadHeader(file, handler.Columns);
             job.TotalRows = CountDataRows(file);
@@ -48,18 +73,12 @@ public sealed class ImportRunner(
                 throw new ImportFileException("Tệp không có dòng dữ liệu nào dưới dòng tiêu đề.", "The file has no data rows below the header.");
             }
 
-            await db.SaveChangesAsync(cancellationToken);
-            var result = await RunHandlerAsync(job, handler, file, header, errors, cancellationToken);
-            job.InsertedRows = result.InsertedRows;
-            job.UnchangedRows = result.UnchangedRows;
-            job.ErrorRows = Math.Max(result.ErrorRows, errors.RowCount);
-            job.ProcessedRows = job.TotalRows;
-            job.Status = errors.RowCount == 0 ? ImportStatus.Succeeded
-                : job.Mode == ImportMode.ValidRowsOnly ? ImportStatus.SucceededWithErrors
-                : ImportStatus.Rejected;
+            await SaveJobAsync(db, job, cancellationToken);
+            result = await RunHandlerAsync(job, handler, file, header, errors, cancellationToken);
+            Finish(job, result, errors);
             if (errors.RowCount > 0)
             {
-                job.ErrorFilePath = await ImportErrorFile.WriteAsync(file, errors.MessagesByRow(handler.Columns), storage.ErrorFilePath(job, file.Format), cancellationToken);
+                job.ErrorFilePath = await ImportErrorFile.WriteAsync(file, errors.MessagesByRow(), storage.ErrorFilePath(job, file.Format), cancellationToken);
                 job.Errors.AddRange(errors.First.Select(e => new ImportRowError
                 {
                     Row = e.RowNumber,
@@ -74,6 +93,12 @@ public sealed class ImportRunner(
         {
             Fail(job, problem.MessageVi, problem.MessageEn);
         }
+        catch (Exception problem) when (problem is not OperationCanceledException && result is not null)
+        {
+            // The handler committed; only the error file could not be written. The job keeps its true counts.
+            logger.LogError(problem, "Import job {JobId}: the rows were written but the error file was not", job.Id);
+            job.ErrorFilePath = null;
+        }
         catch (Exception problem) when (problem is not OperationCanceledException)
         {
             // Handlers write in one transaction, so an unexpected failure leaves nothing behind.
@@ -84,7 +109,7 @@ public sealed class ImportRunner(
         job.FinishedAt = clock.GetUtcNow().UtcDateTime;
         storage.DeleteUpload(job);
         job.StoredFilePath = null;
-        await db.SaveChangesAsync(CancellationToken.None);
+        await SaveJobAsync(db, job, CancellationToken.None);
     }
 
     /// <summary>
@@ -119,6 +144,60 @@ public sealed class ImportRunner(
         job.UnchangedRows = 0;
     }
 
+    /// <summary>
+    /// True for the errors of a database that is busy for now, worth trying again: SQLITE_BUSY and SQLITE_LOCKED
+    /// (another connection holds the write lock past the busy timeout), a statement cancelled by its timeout,
+    /// and what Npgsql marks transient (lost connections, serialisation failures), wherever it sits among the
+    /// inner exceptions (EF wraps it in DbUpdateException, its execution strategy in InvalidOperationException).
+    /// </summary>
+    private static bool IsBusy(Exception problem)
+    {
+        for (var cause = problem; cause is not null; cause = cause.InnerException)
+        {
+            // 57014: PostgreSQL cancelled the statement when its command timeout ran out; 55P03: lock not available.
+            if (cause is SqliteException { SqliteErrorCode: 5 or 6 } or DbException { IsTransient: true } or DbException { SqlState: "57014" or "55P03" } or TimeoutException)
+            {
+                return true;
+            }
+        }
+
+        // Npgsql tears down the connection of a command that timed out; a write racing with that finds its socket gone.
+        return problem is DbUpdateException { InnerException: ObjectDisposedException };
+    }
+
+    /// <summary>The counts and the status the handler's result and the errors give.</summary>
+    private static void Finish(ImportJob job, ImportResult result, ImportErrorLog errors)
+    {
+        job.InsertedRows = result.InsertedRows;
+        job.UnchangedRows = result.UnchangedRows;
+        job.ErrorRows = Math.Max(result.ErrorRows, errors.RowCount);
+        job.ProcessedRows = job.TotalRows;
+        job.Status = errors.RowCount == 0 ? ImportStatus.Succeeded
+            : job.Mode == ImportMode.ValidRowsOnly ? ImportStatus.SucceededWithErrors
+            : ImportStatus.Rejected;
+    }
+
+    /// <summary>Saves the job row, trying again while the database is busy (see <see cref="StatusWritePatience"/>).</summary>
+    private async Task SaveJobAsync(AppDbContext db, ImportJob job, CancellationToken cancellationToken)
+    {
+        var waited = Stopwatch.StartNew();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return;
+            }
+            catch (Exception problem) when (IsBusy(problem) && waited.Elapsed < StatusWritePatience)
+            {
+                logger.LogWarning("Import job {JobId}: the database is busy, status write {Attempt} will be tried again", job.Id, attempt);
+                // A command that timed out can leave the connection broken (Npgsql closes it): the next try opens a fresh one.
+                await db.Database.CloseConnectionAsync();
+                await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(250 * attempt, 2000)), cancellationToken);
+            }
+        }
+    }
+
     private static ImportHeader ReadHeader(ImportFile file, IReadOnlyList<ImportColumn> columns)
     {
         var first = file.ReadRows().FirstOrDefault()
@@ -129,7 +208,7 @@ public sealed class ImportRunner(
     private static int CountDataRows(ImportFile file) => file.ReadRows().Skip(1).Count(r => !r.IsBlank);
 
     private async Task<ImportResult> RunHandlerAsync(
-        ImportJob job, IImportKindHandler handler, ImportFile file, ImportHeader header, ErrorCollector errors, CancellationToken cancellationToken)
+        ImportJob job, IImportKindHandler handler, ImportFile file, ImportHeader header, ImportErrorLog errors, CancellationToken cancellationToken)
     {
         var progress = 0;
         var context = new ImportContext
@@ -154,6 +233,11 @@ public sealed class ImportRunner(
         }
     }
 
+    /// <summary>
+    /// Stores the progress on the job now and then, on a connection of its own. Best-effort: a write that
+    /// fails or finds the database busy is skipped (the next tick tries again); it must never fail the job,
+    /// whose final counts are written with its status.
+    /// </summary>
     private async Task ReportProgressAsync(long jobId, Func<int> progress, CancellationToken cancellationToken)
     {
         var stored = -1;
@@ -163,12 +247,22 @@ public sealed class ImportRunner(
             {
                 await Task.Delay(ProgressInterval, clock, cancellationToken);
                 var now = progress();
-                if (now != stored)
+                if (now == stored)
+                {
+                    continue;
+                }
+
+                try
                 {
                     await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+                    db.Database.SetCommandTimeout(ProgressWriteTimeout);
                     await db.ImportJobs.IgnoreQueryFilters().Where(j => j.Id == jobId)
                         .ExecuteUpdateAsync(s => s.SetProperty(j => j.ProcessedRows, now), cancellationToken);
                     stored = now;
+                }
+                catch (Exception problem) when (!cancellationToken.IsCancellationRequested)
+                {
+                    logger.LogDebug(problem, "Import job {JobId}: progress not stored this time", jobId);
                 }
             }
         }
@@ -193,41 +287,4 @@ public sealed class ImportRunner(
     }
 
     private static string? Cut(string? value, int length) => value is null || value.Length <= length ? value : value[..length];
-
-    /// <summary>Every error by row for the error file; the first <see cref="ImportRowError.StoredPerJob"/> for the job.</summary>
-    private sealed class ErrorCollector
-    {
-        private readonly SortedDictionary<int, List<ImportCellError>> byRow = [];
-
-        public List<ImportCellError> First { get; } = [];
-
-        public int RowCount => byRow.Count;
-
-        public void Add(ImportCellError error)
-        {
-            lock (byRow)
-            {
-                if (!byRow.TryGetValue(error.RowNumber, out var list))
-                {
-                    byRow[error.RowNumber] = list = [];
-                }
-
-                list.Add(error);
-                if (First.Count < ImportRowError.StoredPerJob)
-                {
-                    First.Add(error);
-                }
-            }
-        }
-
-        /// <summary>"Mã số thuế: message (message in English)" per error, the row's errors joined.</summary>
-        public Dictionary<int, string> MessagesByRow(IReadOnlyList<ImportColumn> columns)
-        {
-            var headers = columns.ToDictionary(c => c.Key, c => c.HeaderVi, StringComparer.Ordinal);
-            return byRow.ToDictionary(
-                r => r.Key,
-                r => string.Join("; ", r.Value.Select(e =>
-                    $"{(headers.TryGetValue(e.ColumnKey, out var h) ? h : e.ColumnKey)}: {e.MessageVi} ({e.MessageEn})")));
-        }
-    }
 }

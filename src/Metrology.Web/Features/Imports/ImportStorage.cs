@@ -62,6 +62,9 @@ public sealed class ImportStorage(IConfiguration configuration)
         return Path.Combine(directory, $"import-{job.Id}-errors.{(format == ImportFileFormat.Xlsx ? "xlsx" : "csv")}");
     }
 
+    /// <summary>Where a running job keeps its temporary files (the error runs of <see cref="ImportErrorLog"/>).</summary>
+    public string ScratchDirectory => Path.Combine(root, "scratch");
+
     public void DeleteUpload(ImportJob job)
     {
         if (job.StoredFilePath is { } path && File.Exists(path))

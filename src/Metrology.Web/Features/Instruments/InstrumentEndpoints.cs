@@ -7,8 +7,8 @@ using Microsoft.Extensions.Localization;
 namespace Metrology.Web.Features.Instruments;
 
 /// <summary>
-/// /api/v1/instruments: the registry (list, read, create, change, delete), the due and overdue list,
-/// CSV exports of both lists with the same filters, and the record of reminders mailed.
+/// /api/v1/instruments: the registry (list, read, create, change, delete), the due and overdue list and
+/// the record of reminders mailed. Both lists are exported by /api/v1/exports with the same filters.
 /// </summary>
 public static class InstrumentEndpoints
 {
@@ -31,18 +31,6 @@ public static class InstrumentEndpoints
             .Produces<KeysetPage<InstrumentDto>>()
             .ProducesValidationProblem();
 
-        group.MapGet("/export.csv", IResult (
-            InstrumentService service, IStringLocalizer<SharedResource> text,
-            string? search, string? typeCode, int? ownerId, string? status, string? dueState, CancellationToken ct) =>
-        {
-            var (query, errors) = RegistryQuery(text, search, typeCode, ownerId, status, dueState, null, null);
-            return errors.Any
-                ? TypedResults.ValidationProblem(errors.ToDictionary())
-                : Csv(text, service.StreamAsync(query, ct), "phuong-tien-do", service.Today, ct);
-        }).WithName("ExportInstruments")
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
-            .ProducesValidationProblem();
-
         group.MapGet("/due", async (
             InstrumentService service, IStringLocalizer<SharedResource> text,
             string? state, int? ownerId, int? bodyId, string? after, int? pageSize, CancellationToken ct) =>
@@ -53,25 +41,6 @@ public static class InstrumentEndpoints
                 : (await service.DueListAsync(query, ct)).ToHttpResult(TypedResults.Ok);
         }).WithName("ListDueInstruments")
             .Produces<KeysetPage<InstrumentDto>>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden);
-
-        group.MapGet("/due/export.csv", IResult (
-            InstrumentService service, IStringLocalizer<SharedResource> text,
-            string? state, int? ownerId, int? bodyId, CancellationToken ct) =>
-        {
-            var (query, errors) = DueQuery(text, state, ownerId, bodyId, null, null);
-            var (queryErrors, body) = service.CheckDueQuery(query);
-            if (errors.Any || queryErrors.Any)
-            {
-                return TypedResults.ValidationProblem((errors.Any ? errors : queryErrors).ToDictionary());
-            }
-
-            return body is null && bodyId is not null
-                ? TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, detail: text["Instruments.Error.OtherBody"])
-                : Csv(text, service.StreamDueAsync(query, body, ct), "den-han-kiem-dinh", service.Today, ct);
-        }).WithName("ExportDueInstruments")
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
@@ -117,7 +86,7 @@ public static class InstrumentEndpoints
             .WithName("RunReminders");
     }
 
-    /// <summary>The registry filters from the query string, with field errors; the exports read the same parameters.</summary>
+    /// <summary>The registry filters from the query string, with field errors; /api/v1/exports reads the same parameters.</summary>
     internal static (InstrumentQuery Query, FieldErrors Errors) RegistryQuery(
         IStringLocalizer text, string? search, string? typeCode, int? ownerId, string? status, string? dueState, string? after, int? pageSize)
     {
@@ -148,10 +117,4 @@ public static class InstrumentEndpoints
 
         return (new DueListQuery(stateFilter, ownerId, bodyId, after, pageSize ?? InstrumentQuery.DefaultPageSize), errors);
     }
-
-    private static PushStreamHttpResult Csv(IStringLocalizer text, IAsyncEnumerable<InstrumentDto> rows, string name, DateOnly today, CancellationToken ct) =>
-        TypedResults.Stream(
-            stream => CsvExport.WriteAsync(stream, rows, text, ct),
-            contentType: "text/csv; charset=utf-8",
-            fileDownloadName: $"{name}-{today:yyyy-MM-dd}.csv");
 }

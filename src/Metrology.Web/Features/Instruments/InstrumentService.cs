@@ -96,31 +96,6 @@ public sealed class InstrumentService(
         return Outcome<KeysetPage<InstrumentDto>>.Ok(new KeysetPage<InstrumentDto>(items, next));
     }
 
-    /// <summary>Every row of the registry list, unpaged, for the CSV export; read row by row.</summary>
-    public async IAsyncEnumerable<InstrumentDto> StreamAsync(
-        InstrumentQuery query, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var types = await TypeNamesAsync(db, cancellationToken);
-        await foreach (var row in Project(Filter(db, query).OrderBy(i => i.Id)).AsAsyncEnumerable().WithCancellation(cancellationToken))
-        {
-            yield return ToDto(row, types);
-        }
-    }
-
-    /// <summary>Every row of the due list, unpaged, for the CSV export. Call <see cref="CheckDueQuery"/> first.</summary>
-    public async IAsyncEnumerable<InstrumentDto> StreamDueAsync(
-        DueListQuery query, int? bodyId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var types = await TypeNamesAsync(db, cancellationToken);
-        var rows = Project(DueFilter(db, query, bodyId).OrderBy(i => i.NextDueDate).ThenBy(i => i.Id));
-        await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(cancellationToken))
-        {
-            yield return ToDto(row, types);
-        }
-    }
-
     /// <summary>
     /// Field errors of a due-list query, and the body to filter by: a lab operator's own body when it names
     /// none; null with no error when it names another body (the caller answers 403).

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Metrology.Core.Data;
 using Metrology.Core.Surveys;
-using Metrology.Web.Features.Instruments;
+using Metrology.Web.Features.Exports;
 using Metrology.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
