@@ -24,12 +24,7 @@ public abstract class ImportBusyDatabaseTests(MetrologyApp app) : IntegrationTes
     {
         using var officer = await App.As(TestData.QuangTriOfficer);
         const int rows = 10_000;
-        var file = File(rows, "47", bad: false);
-
-        using var upload = await officer.Upload("organizations", file, "dong-thoi-ghi.csv");
-        var queued = await upload.ShouldReturn<ImportJobJson>(System.Net.HttpStatusCode.Accepted);
-        await HoldLockWhileRunning(officer, queued.Id);
-        var job = await officer.WaitForJob(queued.Id);
+        var job = await ImportWhileLockedAsync(officer, File(rows, "47", bad: false), "dong-thoi-ghi.csv");
 
         job.Status.ShouldBe("Succeeded");
         (job.TotalRows, job.ProcessedRows, job.InsertedRows, job.ErrorRows).ShouldBe((rows, rows, rows, 0));
@@ -41,12 +36,7 @@ public abstract class ImportBusyDatabaseTests(MetrologyApp app) : IntegrationTes
     {
         using var officer = await App.As(TestData.QuangTriOfficer);
         const int rows = 10_000;
-        var file = File(rows, "48", bad: true);
-
-        using var upload = await officer.Upload("organizations", file, "khoa-luc-ket-thuc.csv");
-        var queued = await upload.ShouldReturn<ImportJobJson>(System.Net.HttpStatusCode.Accepted);
-        await HoldLockWhileRunning(officer, queued.Id);
-        var job = await officer.WaitForJob(queued.Id);
+        var job = await ImportWhileLockedAsync(officer, File(rows, "48", bad: true), "khoa-luc-ket-thuc.csv");
 
         job.Status.ShouldBe("Rejected");
         (job.TotalRows, job.InsertedRows, job.ErrorRows).ShouldBe((rows, 0, rows));
@@ -54,6 +44,15 @@ public abstract class ImportBusyDatabaseTests(MetrologyApp app) : IntegrationTes
         var lines = ImportFiles.Lines(await officer.ErrorFile(job.Id), ImportFiles.Utf8Bom);
         lines.Length.ShouldBe(rows + 1);
         lines[1].ShouldEndWith("Mã số thuế: Mã số thuế không hợp lệ: chữ số kiểm tra (chữ số thứ 10) không đúng. (Invalid tax code: the check digit (10th digit) is wrong.)");
+    }
+
+    /// <summary>Uploads the file, holds the lock while its job runs (below), and returns the job as it ends.</summary>
+    private async Task<ImportJobJson> ImportWhileLockedAsync(HttpClient officer, byte[] file, string fileName)
+    {
+        using var upload = await officer.Upload("organizations", file, fileName);
+        var queued = await upload.ShouldReturn<ImportJobJson>(System.Net.HttpStatusCode.Accepted);
+        await HoldLockWhileRunning(officer, queued.Id);
+        return await officer.WaitForJob(queued.Id);
     }
 
     /// <summary>

@@ -118,17 +118,7 @@ public abstract class CommandLineDatabase : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        if (Engine == DatabaseEngine.Postgres && TestDatabase.PostgresUnavailableReason is { } reason)
-        {
-            if (TestDatabase.PostgresRequired)
-            {
-                throw new InvalidOperationException($"{TestDatabase.RequirePostgresVariable}=1 but {reason}");
-            }
-
-            return;
-        }
-
-        database = await TestDatabase.CreateAsync(Engine);
+        database = await TestDatabase.CreateUnlessUnavailableAsync(Engine);
     }
 
     public void SkipWhenUnavailable()

@@ -43,18 +43,11 @@ public abstract class MetrologyApp : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        if (Engine == DatabaseEngine.Postgres && TestDatabase.PostgresUnavailableReason is { } reason)
+        database = await TestDatabase.CreateUnlessUnavailableAsync(Engine);
+        if (database is not null)
         {
-            if (TestDatabase.PostgresRequired)
-            {
-                throw new InvalidOperationException($"{TestDatabase.RequirePostgresVariable}=1 but {reason}");
-            }
-
-            return;
+            Start();
         }
-
-        database = await TestDatabase.CreateAsync(Engine);
-        Start();
     }
 
     /// <summary>Called by every test first: a PostgreSQL test without a server is skipped, with the reason.</summary>

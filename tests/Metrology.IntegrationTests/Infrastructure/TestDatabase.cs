@@ -40,6 +40,20 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public static bool PostgresRequired => Environment.GetEnvironmentVariable(RequirePostgresVariable) == "1";
 
+    /// <summary>
+    /// A fresh database, or null for PostgreSQL when no server is configured (each test then skips with
+    /// <see cref="PostgresUnavailableReason"/>); with PostgreSQL required (scripts/test.sh), a missing server is an error.
+    /// </summary>
+    public static async Task<TestDatabase?> CreateUnlessUnavailableAsync(DatabaseEngine engine)
+    {
+        if (engine == DatabaseEngine.Postgres && PostgresUnavailableReason is { } reason)
+        {
+            return PostgresRequired ? throw new InvalidOperationException($"{RequirePostgresVariable}=1 but {reason}") : null;
+        }
+
+        return await CreateAsync(engine);
+    }
+
     public static async Task<TestDatabase> CreateAsync(DatabaseEngine engine)
     {
         var dataDirectory = Path.Combine(Path.GetTempPath(), "metrology-tests", Guid.NewGuid().ToString("N"));

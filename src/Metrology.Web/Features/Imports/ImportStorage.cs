@@ -65,6 +65,22 @@ public sealed class ImportStorage(IConfiguration configuration)
     /// <summary>Where a running job keeps its temporary files (the error runs of <see cref="ImportErrorLog"/>).</summary>
     public string ScratchDirectory => Path.Combine(root, "scratch");
 
+    /// <summary>
+    /// Removes the temporary files a process that died mid-import left behind. Only files untouched for a day
+    /// go: an import run from the command line beside the server may be writing its own right now.
+    /// </summary>
+    public int DeleteStaleScratchFiles(DateTime utcNow)
+    {
+        if (!Directory.Exists(ScratchDirectory))
+        {
+            return 0;
+        }
+
+        var stale = new DirectoryInfo(ScratchDirectory).EnumerateFiles().Where(f => f.LastWriteTimeUtc < utcNow.AddDays(-1)).ToList();
+        stale.ForEach(f => f.Delete());
+        return stale.Count;
+    }
+
     public void DeleteUpload(ImportJob job)
     {
         if (job.StoredFilePath is { } path && File.Exists(path))

@@ -14,9 +14,10 @@ public sealed class ImportQueue
 
 /// <summary>
 /// Runs queued imports one at a time in the background (the server has few cores and an import is heavy).
-/// Before the server takes requests it marks failed the jobs a previous process left queued or running.
+/// Before the server takes requests it marks failed the jobs a previous process left queued or running and
+/// deletes the temporary files such a process left behind.
 /// </summary>
-public sealed class ImportWorker(ImportQueue queue, IServiceScopeFactory scopes, ILogger<ImportWorker> logger) : BackgroundService
+public sealed class ImportWorker(ImportQueue queue, IServiceScopeFactory scopes, ImportStorage storage, TimeProvider clock, ILogger<ImportWorker> logger) : BackgroundService
 {
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -27,6 +28,12 @@ public sealed class ImportWorker(ImportQueue queue, IServiceScopeFactory scopes,
             {
                 logger.LogWarning("{Count} import jobs were left unfinished by a stopped process and are now marked failed", recovered);
             }
+        }
+
+        var deleted = storage.DeleteStaleScratchFiles(clock.GetUtcNow().UtcDateTime);
+        if (deleted > 0)
+        {
+            logger.LogWarning("{Count} temporary files of unfinished imports deleted", deleted);
         }
 
         await base.StartAsync(cancellationToken);

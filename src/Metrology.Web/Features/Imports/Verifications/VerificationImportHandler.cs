@@ -96,6 +96,9 @@ public sealed partial class VerificationImportHandler(
             await loader.CompleteAsync(cancellationToken);
         }
 
+        // Every row is read: the page now shows the set-based checks and the merge as what is left.
+        context.ReportProgress(total);
+
         LogStep("read, check and stage the rows", staging.Elapsed.TotalSeconds);
         var parameters = new Dictionary<string, object?>
         {
