@@ -254,10 +254,7 @@ public sealed class ImportRunner(
 
                 try
                 {
-                    await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-                    db.Database.SetCommandTimeout(ProgressWriteTimeout);
-                    await db.ImportJobs.IgnoreQueryFilters().Where(j => j.Id == jobId)
-                        .ExecuteUpdateAsync(s => s.SetProperty(j => j.ProcessedRows, now), cancellationToken);
+                    await StoreProgressAsync(jobId, now, cancellationToken);
                     stored = now;
                 }
                 catch (Exception problem) when (!cancellationToken.IsCancellationRequested)
@@ -270,6 +267,28 @@ public sealed class ImportRunner(
         {
             // The handler finished; the final counts are written with the status.
         }
+    }
+
+    /// <summary>
+    /// One progress write, as a plain command on a connection of its own: a write skipped because the database
+    /// is busy is expected, and EF would log every such time-out as an error (a screenful in the command line).
+    /// </summary>
+    private async Task StoreProgressAsync(long jobId, int rows, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = """UPDATE "ImportJobs" SET "ProcessedRows" = @rows WHERE "Id" = @job""";
+        command.CommandTimeout = (int)ProgressWriteTimeout.TotalSeconds;
+        foreach (var (name, value) in new (string, object)[] { ("rows", rows), ("job", jobId) })
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }
+
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static async IAsyncEnumerable<ImportRow> DataRows(ImportFile file, ImportHeader header, [EnumeratorCancellation] CancellationToken cancellationToken)
