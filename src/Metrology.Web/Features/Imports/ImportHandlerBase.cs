@@ -32,8 +32,9 @@ public abstract class ImportHandlerBase<TKey, TEntity>(IDbContextFactory<AppDbCo
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await PrepareAsync(db, context, cancellationToken);
 
-        // Pass 1: every row checked; the first row of each natural key is remembered to name it in duplicate errors.
-        var firstRowOfKey = new Dictionary<TKey, int>();
+        // Pass 1: every row checked; the first row of each natural key is remembered to name it in duplicate errors
+        // (by the key's fingerprint: a million keys as strings would take hundreds of MB).
+        var firstRowOfKey = new Dictionary<UInt128, int>();
         var invalid = new HashSet<int>();
         int total = 0, unchanged = 0;
         await foreach (var row in context.ReadRows(cancellationToken))
@@ -43,13 +44,14 @@ public abstract class ImportHandlerBase<TKey, TEntity>(IDbContextFactory<AppDbCo
             if (Check(check, context) is { } parsed && check.IsValid)
             {
                 var key = parsed.Key;
-                if (firstRowOfKey.TryGetValue(key, out var first))
+                var fingerprint = ImportKeys.Fingerprint(key);
+                if (firstRowOfKey.TryGetValue(fingerprint, out var first))
                 {
                     check.Errors.Add(text.Error(row, KeyColumn, check.Value(KeyColumn), "Imports.Error.DuplicateInFile", first));
                 }
                 else
                 {
-                    firstRowOfKey[key] = row.RowNumber;
+                    firstRowOfKey[fingerprint] = row.RowNumber;
                     if (Exists(key))
                     {
                         unchanged++;
@@ -83,7 +85,7 @@ public abstract class ImportHandlerBase<TKey, TEntity>(IDbContextFactory<AppDbCo
             }
 
             if (Check(new RowCheck(row, ColumnIndex, text), context) is not { } parsed
-                || Exists(parsed.Key) || firstRowOfKey[parsed.Key] != row.RowNumber)
+                || Exists(parsed.Key) || firstRowOfKey[ImportKeys.Fingerprint(parsed.Key)] != row.RowNumber)
             {
                 continue;
             }

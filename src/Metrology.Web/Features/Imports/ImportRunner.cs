@@ -32,7 +32,7 @@ public sealed class ImportRunner(
     /// </summary>
     private static readonly TimeSpan ProgressWriteTimeout = TimeSpan.FromSeconds(1);
 
-    /// <summary>How long one write of the job's status may wait for a busy database before it is tried again.</summary>
+    /// <summary>How long the first write of the job's status may wait for a busy database before it is tried again (each later try waits one step longer, up to a minute).</summary>
     private static readonly TimeSpan StatusWriteTimeout = TimeSpan.FromSeconds(5);
 
     /// <summary>
@@ -185,6 +185,9 @@ public sealed class ImportRunner(
         {
             try
             {
+                // Each try may wait longer: the final write carries up to a thousand row errors, and on a loaded
+                // machine that alone can take more than the first try's 5 s; a fixed limit would fail forever.
+                db.Database.SetCommandTimeout(StatusWriteTimeout * Math.Min(attempt, 12));
                 await db.SaveChangesAsync(cancellationToken);
                 return;
             }

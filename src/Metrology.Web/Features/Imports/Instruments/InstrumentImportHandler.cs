@@ -15,7 +15,7 @@ namespace Metrology.Web.Features.Imports.Instruments;
 public sealed class InstrumentImportHandler(IDbContextFactory<AppDbContext> dbFactory, ImportText text, TimeProvider clock)
     : ImportHandlerBase<(string? Type, string Manufacturer, string Serial), Instrument>(dbFactory, text, clock)
 {
-    private HashSet<(string?, string, string)> existing = [];
+    private HashSet<UInt128> existing = [];
     private Dictionary<string, int> ownerByTaxCode = [];
     private HashSet<string> typeCodes = [];
     private ChoiceLabels<InstrumentStatus>? statuses;
@@ -74,10 +74,14 @@ public sealed class InstrumentImportHandler(IDbContextFactory<AppDbContext> dbFa
 
     protected override async Task PrepareAsync(AppDbContext db, ImportContext context, CancellationToken cancellationToken)
     {
-        var keys = await db.Instruments.IgnoreQueryFilters().Where(i => i.ProvinceId == context.ProvinceId)
-            .Select(i => new { i.TypeCode, i.Manufacturer, i.SerialNumber })
-            .ToListAsync(cancellationToken);
-        existing = keys.Select(k => (k.TypeCode, k.Manufacturer, k.SerialNumber)).ToHashSet();
+        // Streamed and kept as fingerprints: a large province has hundreds of thousands of instruments.
+        existing = [];
+        await foreach (var k in db.Instruments.IgnoreQueryFilters().AsNoTracking().Where(i => i.ProvinceId == context.ProvinceId)
+            .Select(i => new { i.TypeCode, i.Manufacturer, i.SerialNumber }).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            existing.Add(ImportKeys.Fingerprint((k.TypeCode, k.Manufacturer, k.SerialNumber)));
+        }
+
         var owners = await db.Organizations.IgnoreQueryFilters()
             .Where(o => o.ProvinceId == context.ProvinceId && o.TaxCode != null)
             .Select(o => new { o.TaxCode, o.Id })
@@ -144,5 +148,5 @@ public sealed class InstrumentImportHandler(IDbContextFactory<AppDbContext> dbFa
         return ((typeCode, manufacturer!, serial!), instrument);
     }
 
-    protected override bool Exists((string? Type, string Manufacturer, string Serial) key) => existing.Contains(key);
+    protected override bool Exists((string? Type, string Manufacturer, string Serial) key) => existing.Contains(ImportKeys.Fingerprint(key));
 }
