@@ -280,17 +280,9 @@ public sealed class ImportRunner(
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await db.Database.OpenConnectionAsync(cancellationToken);
-        await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.CommandText = """UPDATE "ImportJobs" SET "ProcessedRows" = @rows WHERE "Id" = @job""";
-        command.CommandTimeout = (int)ProgressWriteTimeout.TotalSeconds;
-        foreach (var (name, value) in new (string, object)[] { ("rows", rows), ("job", jobId) })
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = value;
-            command.Parameters.Add(parameter);
-        }
-
+        await using var command = ImportSql.Command(
+            db.Database.GetDbConnection(), null, """UPDATE "ImportJobs" SET "ProcessedRows" = @rows WHERE "Id" = @job""",
+            new() { ["rows"] = rows, ["job"] = jobId }, (int)ProgressWriteTimeout.TotalSeconds);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

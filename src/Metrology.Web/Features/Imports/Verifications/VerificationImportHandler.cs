@@ -282,7 +282,7 @@ public sealed partial class VerificationImportHandler(
 
     private static async Task ReportSqlErrorsAsync(DbConnection connection, DbTransaction transaction, VerificationImportMessages messages, Action<ImportCellError> report, CancellationToken cancellationToken)
     {
-        await using var command = Command(connection, transaction, VerificationStagingSql.ReadErrors);
+        await using var command = ImportSql.Command(connection, transaction, VerificationStagingSql.ReadErrors);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -296,7 +296,7 @@ public sealed partial class VerificationImportHandler(
     {
         if (!postgres)
         {
-            await using var command = Command(connection, null, VerificationStagingSql.DropStaging);
+            await using var command = ImportSql.Command(connection, null, VerificationStagingSql.DropStaging);
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
     }
@@ -305,7 +305,7 @@ public sealed partial class VerificationImportHandler(
     private async Task ExecuteAsync(DbConnection connection, DbTransaction transaction, string sql, CancellationToken cancellationToken, Dictionary<string, object?>? parameters = null)
     {
         var watch = Stopwatch.StartNew();
-        await using var command = Command(connection, transaction, sql, parameters);
+        await using var command = ImportSql.Command(connection, transaction, sql, parameters);
         await command.ExecuteNonQueryAsync(cancellationToken);
         LogStep(StepName(sql), watch.Elapsed.TotalSeconds);
     }
@@ -324,36 +324,8 @@ public sealed partial class VerificationImportHandler(
 
     private static async Task<int> ScalarAsync(DbConnection connection, DbTransaction transaction, string sql, CancellationToken cancellationToken)
     {
-        await using var command = Command(connection, transaction, sql);
+        await using var command = ImportSql.Command(connection, transaction, sql);
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
-    }
-
-    private static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql, Dictionary<string, object?>? parameters = null)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        // A million-row merge takes longer than the default 30 s on a small machine; the job, not the command, is the unit to cancel.
-        command.CommandTimeout = 0;
-        foreach (var (name, value) in parameters ?? [])
-        {
-            if (!sql.Contains('@' + name, StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = value ?? DBNull.Value;
-            if (value is null or string)
-            {
-                parameter.DbType = DbType.String;
-            }
-
-            command.Parameters.Add(parameter);
-        }
-
-        return command;
     }
 
     /// <summary>Writes valid rows to the staging table.</summary>
