@@ -27,10 +27,16 @@ public sealed class InspectionJourneyTests(MetrologyApp app)
         await page.PickAsync(page.GetByTestId("plan-target-0-org"), "dien luc vinh linh", Target);
         await page.GetByTestId("plan-target-0-content").ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "Phương tiện đo nhóm 2" }).First.ClickAsync();
-        await page.Keyboard.PressAsync("Escape");
+        // The content list stays open after a pick (Escape does not reach it); a click on an empty part of the page
+        // closes it, as a user does. The months are typed only then: the list's value change re-renders the row, and
+        // on a busy machine that re-render once landed mid-typing and left "1" for "12", a plan that never saved.
+        await page.Mouse.ClickAsync(400, 800);
+        await Expect(page.Locator(".mud-popover-open")).ToHaveCountAsync(0);
         await page.GetByTestId("plan-target-0-from").FillAsync("11");
         await page.GetByTestId("plan-target-0-to").FillAsync("12");
         await page.GetByTestId("plan-target-0-to").BlurAsync();
+        await Expect(page.GetByTestId("plan-target-0-from")).ToHaveValueAsync("11");
+        await Expect(page.GetByTestId("plan-target-0-to")).ToHaveValueAsync("12");
         await page.ScreenshotAsync("70-inspection-plan-entry");
         await page.GetByTestId("plan-save").ClickAsync();
 
