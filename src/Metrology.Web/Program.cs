@@ -1,3 +1,4 @@
+using Metrology.Web.Features.Backups;
 using Metrology.Web.Features.Imports;
 using Metrology.Web.Infrastructure;
 
@@ -5,6 +6,13 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddMetrologyServices();
 
 var app = builder.Build();
+
+// "backup" / "restore <folder>": before start-up work, since a restore needs the empty database it fills.
+if (BackupCommand.IsBackupOrRestore(args))
+{
+    return await BackupCommand.RunAsync(app, args);
+}
+
 await app.InitializeDatabaseAsync();
 
 // "import <kind> <file> --province <slug>": a server-side bulk import in the foreground, then exit; no web server.

@@ -9,6 +9,7 @@ using Metrology.Web.Features.Accounts;
 using Metrology.Web.Features.Assurance;
 using Metrology.Web.Features.Attachments;
 using Metrology.Web.Features.Auditing;
+using Metrology.Web.Features.Backups;
 using Metrology.Web.Features.Calibrations;
 using Metrology.Web.Features.Dashboards;
 using Metrology.Web.Features.Demo;
@@ -203,6 +204,7 @@ public static class HostingSetup
         services.AddScoped<DashboardService>();
         services.AddScoped<RollupService>();
         services.AddImports();
+        services.AddBackups();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
@@ -252,6 +254,7 @@ public static class HostingSetup
         api.MapDashboardEndpoints();
         api.MapRollupEndpoints();
         api.MapImportEndpoints();
+        api.MapBackupEndpoints();
 
         app.MapAccountEndpoints();
         app.MapCultureEndpoint();

@@ -43,12 +43,15 @@ public abstract class MetrologyApp : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        database = await TestDatabase.CreateUnlessUnavailableAsync(Engine);
+        database = await CreateDatabaseAsync();
         if (database is not null)
         {
             Start();
         }
     }
+
+    /// <summary>A fresh database by default; a fixture may start the app on one it prepared (e.g. a restored backup).</summary>
+    protected virtual Task<TestDatabase?> CreateDatabaseAsync() => TestDatabase.CreateUnlessUnavailableAsync(Engine);
 
     /// <summary>Called by every test first: a PostgreSQL test without a server is skipped, with the reason.</summary>
     public void SkipWhenUnavailable()
