@@ -237,6 +237,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ITenantScope s
             throw new InvalidOperationException("The audit log is append-only.");
         }
 
+        StripControlCharacters();
         var pending = ChangeTracker.Entries()
             .Where(e => e.Entity is IAudited && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .Select(e => new PendingAudit(e, ToAction(e.State), e.State == EntityState.Added ? null : Snapshot(e, original: true)))
@@ -284,6 +285,30 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ITenantScope s
             if (ownTransaction is not null)
             {
                 await ownTransaction.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>
+    /// The last line of the control-character rule (see <see cref="ControlCharacters"/>): the API refuses such text with a
+    /// 400 naming the field, but text pasted into a page (from Word, a PDF) often carries a stray vertical tab or form feed
+    /// the user never saw, so whatever reaches the database by another path is cleaned silently rather than refused.
+    /// </summary>
+    private void StripControlCharacters()
+    {
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified))
+            {
+                continue;
+            }
+
+            foreach (var property in entry.Properties)
+            {
+                if (property.CurrentValue is string text && ControlCharacters.Contains(text))
+                {
+                    property.CurrentValue = ControlCharacters.Strip(text);
+                }
             }
         }
     }

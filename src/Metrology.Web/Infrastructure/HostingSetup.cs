@@ -228,6 +228,7 @@ public static class HostingSetup
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 
         var api = app.MapGroup("/api/v1").RequireAuthorization();
+        api.AddEndpointFilterFactory(InputGuard.Factory);
         api.MapAuthEndpoints();
         api.MapOrganizationEndpoints();
         api.MapAdminUserEndpoints();
@@ -286,9 +287,8 @@ public static class HostingSetup
                 CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
                 new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = false });
-            var target = !string.IsNullOrEmpty(redirectUri) && redirectUri.StartsWith('/') && !redirectUri.StartsWith("//", StringComparison.Ordinal)
-                ? redirectUri
-                : "/";
+            // Only a path of this site: "//evil" and "/\\evil" are other hosts to a browser (and made LocalRedirect throw a 500).
+            var target = Microsoft.AspNetCore.Http.HttpResults.RedirectHttpResult.IsLocalUrl(redirectUri) ? redirectUri! : "/";
             return Results.LocalRedirect(target);
         }).AllowAnonymous().ExcludeFromDescription();
 }

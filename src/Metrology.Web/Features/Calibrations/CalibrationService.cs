@@ -13,8 +13,10 @@ namespace Metrology.Web.Features.Calibrations;
 
 /// <summary>
 /// Calibration records (not legal verifications: no stamp, no due date), shared by the API and the
-/// pages. A lab operator records for its own body only; everyone reads through the tenant-filtered
-/// context, so another province's record, or another enterprise's for an enterprise user, is 404.
+/// pages. A lab operator records and reads for its own body only (design/domain.md, "W own body"; a
+/// calibration names its customer, which another lab has no business reading, and there is no way to share
+/// a record with another body, so own body only); everyone reads through the tenant-filtered context, so
+/// another province's record, or another enterprise's for an enterprise user, is 404.
 /// </summary>
 public sealed class CalibrationService(
     IDbContextFactory<AppDbContext> dbFactory,
@@ -31,10 +33,13 @@ public sealed class CalibrationService(
 
     public bool CanWrite => currentUser.IsInRole(Roles.LabOperator) && currentUser.OrganizationId is not null;
 
+    /// <summary>The body a lab operator works for (-1, matching nothing, when its account has none); null for every other role.</summary>
+    private int? OwnBodyId => currentUser.IsInRole(Roles.LabOperator) ? currentUser.OrganizationId ?? -1 : null;
+
     public async Task<PagedResult<CalibrationSummaryDto>> ListAsync(CalibrationQuery query, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var rows = db.Calibrations.AsNoTracking();
+        var rows = Readable(db);
         if (query.InstrumentId is { } instrumentId)
         {
             rows = rows.Where(c => c.InstrumentId == instrumentId);
@@ -337,9 +342,16 @@ public sealed class CalibrationService(
     private static (decimal, decimal, decimal, decimal, decimal?) ToPoint(CalibrationPointInput p) =>
         (p.Nominal!.Value, p.Indication!.Value, p.ExpandedUncertainty!.Value, p.CoverageFactor!.Value, p.Tolerance);
 
-    private static async Task<CalibrationDto?> GetAsync(AppDbContext db, long id, CancellationToken cancellationToken)
+    /// <summary>The calibrations the caller may read: the tenant filter's, narrowed to its own body for a lab operator.</summary>
+    private IQueryable<CalibrationRecord> Readable(AppDbContext db)
     {
-        var record = await db.Calibrations.AsNoTracking()
+        var rows = db.Calibrations.AsNoTracking();
+        return OwnBodyId is { } bodyId ? rows.Where(c => c.BodyId == bodyId) : rows;
+    }
+
+    private async Task<CalibrationDto?> GetAsync(AppDbContext db, long id, CancellationToken cancellationToken)
+    {
+        var record = await Readable(db)
             .Where(c => c.Id == id)
             .Select(c => new
             {

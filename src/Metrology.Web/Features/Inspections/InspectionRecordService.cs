@@ -34,7 +34,7 @@ public sealed class InspectionRecordService(
         int? year, int? agencyId, int? planId, int page = 1, int pageSize = 50, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var rows = db.InspectionRecords.AsNoTracking();
+        var rows = Readable(db);
         if (year is { } y)
         {
             var from = new DateOnly(y, 1, 1);
@@ -69,6 +69,17 @@ public sealed class InspectionRecordService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await LoadAsync(db, id, cancellationToken);
+    }
+
+    /// <summary>
+    /// The records the caller may read: the tenant filter's (province; an enterprise's own results), narrowed to its
+    /// own agency for an inspector (design/domain.md: inspectors write and read their agency's records only; the
+    /// province's plans stay readable to them for coordination).
+    /// </summary>
+    private IQueryable<InspectionRecord> Readable(AppDbContext db)
+    {
+        var rows = db.InspectionRecords.AsNoTracking();
+        return currentUser.IsInRole(Roles.Inspector) ? rows.Where(r => r.AgencyId == (plans.OwnAgencyId ?? -1)) : rows;
     }
 
     /// <summary>Approved plans of the inspector's own agency, newest first, with their targets: the record form's choices (one query).</summary>
@@ -428,9 +439,9 @@ public sealed class InspectionRecordService(
                 .ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
     }
 
-    private static async Task<InspectionRecordDto?> LoadAsync(AppDbContext db, int id, CancellationToken cancellationToken)
+    private async Task<InspectionRecordDto?> LoadAsync(AppDbContext db, int id, CancellationToken cancellationToken)
     {
-        var r = await db.InspectionRecords.AsNoTracking().Where(r => r.Id == id)
+        var r = await Readable(db).Where(r => r.Id == id)
             .Select(r => new
             {
                 r.Id,
