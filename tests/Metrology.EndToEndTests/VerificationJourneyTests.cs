@@ -80,7 +80,8 @@ public sealed class VerificationJourneyTests(MetrologyApp app)
 
         await citizen.ReloadAsync();
         await Expect(citizen.GetByTestId("public-status")).ToHaveTextAsync("Đã thu hồi");
-        await Expect(citizen.GetByTestId("public-revocation-reason")).ToHaveTextAsync("Ghi nhầm số tem");
+        // The citizen reads a reason from a fixed list, not the lab's own words.
+        await Expect(citizen.GetByTestId("public-revocation-reason")).ToHaveTextAsync("Tổ chức cấp đã thu hồi giấy chứng nhận");
         await citizen.ScreenshotAsync("24-public-revoked");
 
         // The list shows the record with its certificate number, which leads back to the certificate.

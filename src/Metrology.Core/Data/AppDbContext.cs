@@ -42,6 +42,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ITenantScope s
 
     public DbSet<AppSetting> AppSettings => Set<AppSetting>();
 
+    public DbSet<RefreshTokenFamily> RefreshTokenFamilies => Set<RefreshTokenFamily>();
+
     public DbSet<Instrument> Instruments => Set<Instrument>();
 
     public DbSet<Designation> Designations => Set<Designation>();

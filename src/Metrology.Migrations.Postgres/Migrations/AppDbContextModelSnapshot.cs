@@ -109,6 +109,37 @@ namespace Metrology.Migrations.Postgres.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Metrology.Core.Accounts.RefreshTokenFamily", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CurrentTokenId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "ExpiresAt");
+
+                    b.ToTable("RefreshTokenFamilies");
+                });
+
             modelBuilder.Entity("Metrology.Core.Attachments.Attachment", b =>
                 {
                     b.Property<int>("Id")
@@ -3067,6 +3098,15 @@ namespace Metrology.Migrations.Postgres.Migrations
                     b.Navigation("Organization");
 
                     b.Navigation("Province");
+                });
+
+            modelBuilder.Entity("Metrology.Core.Accounts.RefreshTokenFamily", b =>
+                {
+                    b.HasOne("Metrology.Core.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Metrology.Core.Imports.ImportRowError", b =>

@@ -104,6 +104,37 @@ namespace Metrology.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Metrology.Core.Accounts.RefreshTokenFamily", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CurrentTokenId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "ExpiresAt");
+
+                    b.ToTable("RefreshTokenFamilies");
+                });
+
             modelBuilder.Entity("Metrology.Core.Attachments.Attachment", b =>
                 {
                     b.Property<int>("Id")
@@ -2964,6 +2995,15 @@ namespace Metrology.Migrations.Sqlite.Migrations
                     b.Navigation("Organization");
 
                     b.Navigation("Province");
+                });
+
+            modelBuilder.Entity("Metrology.Core.Accounts.RefreshTokenFamily", b =>
+                {
+                    b.HasOne("Metrology.Core.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Metrology.Core.Imports.ImportRowError", b =>

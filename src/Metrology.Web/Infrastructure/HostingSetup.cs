@@ -41,6 +41,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Routing;
 using MudBlazor.Services;
 using Scalar.AspNetCore;
@@ -66,6 +67,8 @@ public static class HostingSetup
             builder.Logging.ClearProviders().AddJsonConsole();
         }
 
+        // No "Server: Kestrel" banner on responses.
+        builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
         // Keys under the data directory: sign-in cookies and API tokens survive a restart.
@@ -81,8 +84,8 @@ public static class HostingSetup
             {
                 o.User.RequireUniqueEmail = true;
                 o.Password.RequiredLength = 8;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // Lockout is an administrator's act only (UserAdministration); failed passwords are slowed
+                // down per account and address by SignInThrottle, so nobody can lock someone else out.
                 o.Lockout.AllowedForNewUsers = true;
             })
             .AddEntityFrameworkStores<AppDbContext>()
@@ -108,13 +111,23 @@ public static class HostingSetup
             o.Cookie.Name = "metrology.auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
+            // Secure whenever the request came over HTTPS (directly, or through a proxy with Hosting:ForwardedHeaders).
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
+            // Every request, not Identity's default of every 30 minutes: a lock, a role or password change
+            // and a sign-out end the browser session at once.
+            o.Events.OnValidatePrincipal = SessionCheck.ValidateCookieAsync;
             // API callers get status codes, not a redirect to the login page.
             o.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
         });
         services.AddAuthorization();
+        services.AddScoped<SessionCheck>();
+        services.AddScoped<PasswordSignIn>();
+        services.AddScoped<RefreshTokens>();
+        services.AddSingleton<SignInThrottle>();
+        services.AddWebSecurity(configuration);
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
 
@@ -146,15 +159,31 @@ public static class HostingSetup
 
         var loginLimit = configuration.GetValue("RateLimits:LoginPerMinutePerIp", 20);
         var publicLimit = configuration.GetValue("RateLimits:PublicPerMinutePerIp", 30);
+        var publicBudget = configuration.GetValue("RateLimits:PublicPerMinute", 600);
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(AuthEndpoints.LoginRateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = loginLimit, Window = TimeSpan.FromMinutes(1) }));
-            o.AddPolicy(PublicLookupEndpoints.RateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = publicLimit, Window = TimeSpan.FromMinutes(1) }));
+            // Posts only: the sign-in form's page itself is shown freely, its submissions count with the API logins.
+            o.AddPolicy(AuthEndpoints.LoginRateLimitPolicy, context => HttpMethods.IsGet(context.Request.Method)
+                ? RateLimitPartition.GetNoLimiter("page")
+                : RateLimitPartition.GetFixedWindowLimiter(
+                    ClientAddress(context),
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = loginLimit, Window = TimeSpan.FromMinutes(1) }));
+            // The public lookup is limited per address and, against counting spread over many addresses, in
+            // total; both limits live in the global limiter, chained per address first, so one address past its
+            // own limit does not use up everybody's budget. The policy only marks the endpoints.
+            o.AddPolicy(PublicLookupEndpoints.RateLimitPolicy, _ => RateLimitPartition.GetNoLimiter("marked"));
+            o.GlobalLimiter = PartitionedRateLimiter.CreateChained(
+                PartitionedRateLimiter.Create<HttpContext, string>(context => IsPublicLookup(context)
+                    ? RateLimitPartition.GetFixedWindowLimiter(
+                        ClientAddress(context),
+                        _ => new FixedWindowRateLimiterOptions { PermitLimit = publicLimit, Window = TimeSpan.FromMinutes(1) })
+                    : RateLimitPartition.GetNoLimiter(string.Empty)),
+                PartitionedRateLimiter.Create<HttpContext, string>(context => IsPublicLookup(context)
+                    ? RateLimitPartition.GetFixedWindowLimiter(
+                        "all",
+                        _ => new FixedWindowRateLimiterOptions { PermitLimit = publicBudget, Window = TimeSpan.FromMinutes(1) })
+                    : RateLimitPartition.GetNoLimiter(string.Empty)));
             o.OnRejected = async (context, cancellationToken) =>
             {
                 context.HttpContext.Response.Headers.RetryAfter = "60";
@@ -212,18 +241,27 @@ public static class HostingSetup
 
     public static void UseMetrologyPipeline(this WebApplication app)
     {
+        app.UseWebSecurity();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRequestLocalization();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseBearerTokenRevocation();
+        app.UseCookieApiAntiforgery();
         app.UseAuthorization();
         app.UseAntiforgery();
 
         app.MapStaticAssets();
-        app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapScalarApiReference("/scalar");
+        var apiDocs = new[] { app.MapOpenApi("/openapi/{documentName}.json"), app.MapScalarApiReference("/scalar") };
+        if (!app.Configuration.GetValue("Security:AnonymousApiDocs", false))
+        {
+            // The API's map tells an attacker where to look: signed-in users only, unless a deployment opts in.
+            foreach (var docs in apiDocs)
+            {
+                docs.RequireAuthorization();
+            }
+        }
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 
@@ -257,10 +295,15 @@ public static class HostingSetup
         api.MapImportEndpoints();
         api.MapBackupEndpoints();
 
-        app.MapAccountEndpoints();
         app.MapCultureEndpoint();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
+
+    /// <summary>The client's address (the proxy's unless Hosting:ForwardedHeaders is on): what rate limits count by.</summary>
+    public static string ClientAddress(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
+    private static bool IsPublicLookup(HttpContext context) =>
+        context.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName == PublicLookupEndpoints.RateLimitPolicy;
 
     public static bool CarriesBearerToken(HttpRequest request) =>
         request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);

@@ -146,24 +146,82 @@ public abstract class AuthTests(MetrologyApp app) : IntegrationTest(app)
     }
 
     [Fact]
-    public async Task Five_failures_lock_the_account_so_even_the_right_password_is_refused()
+    public async Task Five_failures_from_one_address_make_it_wait_while_the_account_stays_open_elsewhere()
     {
         var user = await App.CreateAsync("Inspector", TestData.QuangTri);
-        using var anonymous = App.Anonymous(language: "en");
+        using var attacker = App.Anonymous(language: "en");
+        attacker.DefaultRequestHeaders.Add(BrowserForms.AddressHeader, "10.0.5.1");
 
         for (var attempt = 1; attempt <= 5; attempt++)
         {
-            using var failure = await Login(anonymous, user.Email, "Wrong!pass-" + attempt);
-            await failure.ShouldBeProblem(HttpStatusCode.Unauthorized);
+            using var failure = await Login(attacker, user.Email, "Wrong!pass-" + attempt);
+            (await failure.ShouldBeProblem(HttpStatusCode.Unauthorized)).Title.ShouldBe("Invalid e-mail or password.");
         }
 
-        using var locked = await Login(anonymous, user.Email, UserApi.Password);
-        var problem = await locked.ShouldBeProblem(HttpStatusCode.Unauthorized);
-        problem.Title.ShouldNotBeNull().ShouldContain("locked");
-
+        // Even the right password waits from that address; the owner, elsewhere, is not locked out.
+        using var waiting = await Login(attacker, user.Email, UserApi.Password);
+        (await waiting.ShouldBeProblem(HttpStatusCode.TooManyRequests)).Title.ShouldBe("Too many failed sign-ins from this address. Try again in 1 minute(s).");
+        waiting.Headers.RetryAfter!.Delta!.Value.TotalSeconds.ShouldBeInRange(1, 60);
+        using var owner = App.Anonymous();
+        owner.DefaultRequestHeaders.Add(BrowserForms.AddressHeader, "10.0.5.2");
+        await (await Login(owner, user.Email, UserApi.Password)).ShouldHaveStatus(HttpStatusCode.OK);
         using var admin = await App.AsSystemAdmin();
         var seenByAdmin = await (await admin.GetAsync($"/api/v1/admin/users/{user.Id}", Cancellation)).ShouldReturn<UserJson>();
-        seenByAdmin.Locked.ShouldBeTrue();
+        seenByAdmin.Locked.ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task An_unknown_email_is_slowed_down_after_five_failures_exactly_like_a_real_one()
+    {
+        using var guesser = App.Anonymous(language: "en");
+        guesser.DefaultRequestHeaders.Add(BrowserForms.AddressHeader, "10.0.5.3");
+
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            await (await Login(guesser, "nobody-here@tests.local", "Wrong!pass-" + attempt)).ShouldBeProblem(HttpStatusCode.Unauthorized);
+        }
+
+        (await (await Login(guesser, "nobody-here@tests.local", "Wrong!pass-6")).ShouldBeProblem(HttpStatusCode.TooManyRequests))
+            .Title.ShouldBe("Too many failed sign-ins from this address. Try again in 1 minute(s).");
+    }
+
+    [Fact]
+    public async Task A_refresh_token_works_once_and_its_reuse_ends_the_family_and_the_sessions()
+    {
+        var user = await App.CreateAsync("ProvinceOfficer", TestData.QuangTri);
+        using var anonymous = App.Anonymous();
+        var first = await (await Login(anonymous, user.Email, UserApi.Password)).ShouldReturn<TokenJson>();
+        var second = await (await Refresh(anonymous, first.RefreshToken)).ShouldReturn<TokenJson>();
+        second.RefreshToken.ShouldNotBe(first.RefreshToken);
+
+        // A stolen copy of the first refresh token is presented again.
+        using var replay = await Refresh(anonymous, first.RefreshToken);
+
+        await replay.ShouldBeProblem(HttpStatusCode.Unauthorized);
+        // The whole family is revoked: the newer refresh token and the access token it came with stop too.
+        await (await Refresh(anonymous, second.RefreshToken)).ShouldBeProblem(HttpStatusCode.Unauthorized);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/auth/me");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", second.AccessToken);
+        await (await anonymous.SendAsync(request, Cancellation)).ShouldBeProblem(HttpStatusCode.Unauthorized);
+        // The owner signs in again with the password.
+        await (await Login(anonymous, user.Email, UserApi.Password)).ShouldHaveStatus(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Each_refresh_hands_out_the_next_token_of_the_chain()
+    {
+        var user = await App.CreateAsync("ProvinceOfficer", TestData.QuangTri);
+        using var anonymous = App.Anonymous();
+        var token = await (await Login(anonymous, user.Email, UserApi.Password)).ShouldReturn<TokenJson>();
+
+        for (var round = 0; round < 3; round++)
+        {
+            token = await (await Refresh(anonymous, token.RefreshToken)).ShouldReturn<TokenJson>();
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/auth/me");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.AccessToken);
+        (await (await anonymous.SendAsync(request, Cancellation)).ShouldReturn<MeJson>()).Email.ShouldBe(user.Email);
     }
 
     [Fact]
@@ -243,6 +301,9 @@ public abstract class AuthTests(MetrologyApp app) : IntegrationTest(app)
 
     private static Task<HttpResponseMessage> Login(HttpClient client, string email, string password) =>
         client.PostAsJsonAsync("/api/v1/auth/login", new { email, password }, Cancellation);
+
+    private static Task<HttpResponseMessage> Refresh(HttpClient client, string refreshToken) =>
+        client.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken }, Cancellation);
 
     public sealed class Sqlite(SqliteApp app) : AuthTests(app), IClassFixture<SqliteApp>;
 

@@ -28,6 +28,25 @@ public abstract class LoginRateLimitTests(MetrologyApp app) : IntegrationTest(ap
         await otherEndpoints.ShouldHaveStatus(HttpStatusCode.OK);
     }
 
+    [Fact]
+    public async Task The_sign_in_form_counts_against_the_same_limit_while_its_page_still_shows()
+    {
+        for (var attempt = 1; attempt <= LimitPerMinute; attempt++)
+        {
+            using var allowed = await App.PostSignInFormAsync("guess@tests.local", $"Guess!{attempt}xyz", address: "10.2.0.1");
+            allowed.StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
+        using var limited = await App.PostSignInFormAsync(TestData.QuangTriOfficer, MetrologyApp.DemoPassword, address: "10.2.0.1");
+
+        limited.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        // The API login from that address is refused too: one limit for both doors.
+        using var api = App.Anonymous();
+        api.DefaultRequestHeaders.Add(BrowserForms.AddressHeader, "10.2.0.1");
+        await (await api.PostAsJsonAsync("/api/v1/auth/login", new { email = TestData.QuangTriOfficer, password = MetrologyApp.DemoPassword }, Cancellation))
+            .ShouldBeProblem(HttpStatusCode.TooManyRequests);
+    }
+
     public sealed class SqliteWithLimit : SqliteApp
     {
         protected override IEnumerable<KeyValuePair<string, string?>> ExtraSettings =>

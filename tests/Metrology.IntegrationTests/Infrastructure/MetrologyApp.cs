@@ -158,6 +158,7 @@ public abstract class MetrologyApp : IAsyncLifetime
         factory = new MetrologyWebFactory(settings, services =>
         {
             services.AddSingleton<IInterceptor>(Queries);
+            BrowserForms.UseTestClientAddresses(services);
             ConfigureServices(services);
         });
         // Starting the host runs migrations and seeding now, not inside the first test's timing.

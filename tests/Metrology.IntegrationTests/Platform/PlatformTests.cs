@@ -45,7 +45,8 @@ public abstract partial class PlatformTests(MetrologyApp app) : IntegrationTest(
     [Fact]
     public async Task OpenApi_document_lists_the_organisation_endpoints()
     {
-        using var client = App.Anonymous();
+        // Signed in: the API reference is not anonymous unless Security:AnonymousApiDocs says so.
+        using var client = await App.As(TestData.QuangTriOfficer);
 
         using var response = await client.GetAsync("/openapi/v1.json", Cancellation);
 

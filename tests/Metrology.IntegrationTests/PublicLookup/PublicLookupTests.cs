@@ -85,7 +85,7 @@ public abstract class PublicLookupTests(MetrologyApp app) : IntegrationTest(app)
     }
 
     [Fact]
-    public async Task A_revoked_and_reissued_certificate_shows_revoked_with_the_reason_and_the_replacement()
+    public async Task A_revoked_and_reissued_certificate_shows_revoked_with_a_listed_reason_and_the_replacement()
     {
         var (world, _, certificate) = await IssueAsync();
         using var lab = await App.As(world.LabOperator, UserApi.Password);
@@ -98,13 +98,37 @@ public abstract class PublicLookupTests(MetrologyApp app) : IntegrationTest(app)
         var byNumber = await (await anonymous.GetAsync($"{LookupPath}?q={Uri.EscapeDataString(certificate.Number)}", Cancellation)).ShouldReturn<PublicLookupResultJson>();
 
         old.Status.ShouldBe("revoked");
-        old.Certificate!.RevocationReason.ShouldBe("Sai số sản xuất");
+        // A code from the fixed list, never the lab's free text.
+        old.Certificate!.RevocationReason.ShouldBe("reissued");
         old.Certificate.ReplacedByNumber.ShouldBe(newNumber);
         old.Certificate.ReplacedByToken.ShouldBe(replacement.PublicToken);
         var match = byNumber.Matches.ShouldHaveSingleItem();
         match.Status.ShouldBe("revoked");
         match.ReplacedByToken.ShouldBeNull();
         (await (await anonymous.GetAsync($"{TokenPath}/{replacement.PublicToken}", Cancellation)).ShouldReturn<PublicCertificateResultJson>()).Status.ShouldBe("valid");
+    }
+
+    [Fact]
+    public async Task A_revoked_certificate_shows_a_reason_from_the_fixed_list_and_never_the_labs_words()
+    {
+        var (world, _, certificate) = await IssueAsync();
+        using var lab = await App.As(world.LabOperator, UserApi.Password);
+        const string labsWords = "Chủ cơ sở Nguyễn Văn An sửa niêm phong";
+        await (await lab.PostAsJsonAsync($"{CertificatesPath}/{certificate.Id}/revoke", new { reason = labsWords }, Cancellation)).ShouldHaveStatus(HttpStatusCode.OK);
+        using var anonymous = App.Anonymous();
+
+        using var byToken = await anonymous.GetAsync($"{TokenPath}/{certificate.PublicToken}", Cancellation);
+        var tokenJson = await byToken.Content.ReadAsStringAsync(Cancellation);
+        var byNumber = await (await anonymous.GetAsync($"{LookupPath}?q={Uri.EscapeDataString(certificate.Number)}", Cancellation)).ShouldReturn<PublicLookupResultJson>();
+        var page = WebUtility.HtmlDecode(await anonymous.GetStringAsync($"/verify/{certificate.PublicToken}", Cancellation));
+
+        (await byToken.ShouldReturn<PublicCertificateResultJson>()).Certificate!.RevocationReason.ShouldBe("withdrawn");
+        tokenJson.ShouldNotContain("Nguyễn Văn An");
+        byNumber.Matches.ShouldHaveSingleItem().RevocationReason.ShouldBe("withdrawn");
+        page.ShouldContain("Tổ chức cấp đã thu hồi giấy chứng nhận");
+        page.ShouldNotContain(labsWords);
+        // The lab itself still reads its own words.
+        (await lab.CertificateAsync(certificate.Id)).RevocationReason.ShouldBe(labsWords);
     }
 
     [Fact]
@@ -193,4 +217,66 @@ public abstract class PublicLookupRateLimitTests(MetrologyApp app) : Integration
     public sealed class Sqlite(SqliteWithLimit app) : PublicLookupRateLimitTests(app), IClassFixture<SqliteWithLimit>;
 
     public sealed class Postgres(PostgresWithLimit app) : PublicLookupRateLimitTests(app), IClassFixture<PostgresWithLimit>;
+}
+
+/// <summary>
+/// Counting certificate numbers from many addresses, each under its own limit, meets a budget for all of them
+/// together; an address past its own limit does not use up everybody's budget.
+/// </summary>
+public abstract class PublicLookupBudgetTests(MetrologyApp app) : IntegrationTest(app)
+{
+    private const int PerAddress = 2;
+    private const int Budget = 4;
+
+    [Fact]
+    public async Task Lookups_from_many_addresses_stop_at_the_budget_for_all_of_them()
+    {
+        // One eager address: 2 allowed, its third refused by its own limit (and not counted in the budget).
+        await LookupFrom("10.1.0.1", HttpStatusCode.OK);
+        await LookupFrom("10.1.0.1", HttpStatusCode.OK);
+        await LookupFrom("10.1.0.1", HttpStatusCode.TooManyRequests);
+
+        // New addresses, each far under its own limit, take the two lookups left of the budget...
+        await LookupFrom("10.1.0.2", HttpStatusCode.OK);
+        await LookupFrom("10.1.0.3", HttpStatusCode.OK);
+
+        // ...and the next one, from yet another address, is refused on the page as on the API.
+        var refused = await LookupFrom("10.1.0.4", HttpStatusCode.TooManyRequests);
+        refused.Headers.RetryAfter.ShouldNotBeNull();
+        using var page = App.Anonymous();
+        page.DefaultRequestHeaders.Add(BrowserForms.AddressHeader, "10.1.0.5");
+        (await page.GetAsync("/verify?q=GCN-1", Cancellation)).StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        // Signed-in work is not part of the public budget.
+        using var officer = await App.As(TestData.QuangTriOfficer);
+        await (await officer.GetAsync("/api/v1/organizations", Cancellation)).ShouldHaveStatus(HttpStatusCode.OK);
+    }
+
+    private async Task<HttpResponseMessage> LookupFrom(string address, HttpStatusCode expected)
+    {
+        using var client = App.Anonymous();
+        client.DefaultRequestHeaders.Add(BrowserForms.AddressHeader, address);
+        var response = await client.GetAsync($"/api/v1/public/lookup?q=GCN-{Guid.NewGuid():N}", Cancellation);
+        response.StatusCode.ShouldBe(expected, $"lookup from {address}");
+        return response;
+    }
+
+    private static IEnumerable<KeyValuePair<string, string?>> Limits =>
+    [
+        new("RateLimits:PublicPerMinutePerIp", PerAddress.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        new("RateLimits:PublicPerMinute", Budget.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+    ];
+
+    public sealed class SqliteWithBudget : SqliteApp
+    {
+        protected override IEnumerable<KeyValuePair<string, string?>> ExtraSettings => Limits;
+    }
+
+    public sealed class PostgresWithBudget : PostgresApp
+    {
+        protected override IEnumerable<KeyValuePair<string, string?>> ExtraSettings => Limits;
+    }
+
+    public sealed class Sqlite(SqliteWithBudget app) : PublicLookupBudgetTests(app), IClassFixture<SqliteWithBudget>;
+
+    public sealed class Postgres(PostgresWithBudget app) : PublicLookupBudgetTests(app), IClassFixture<PostgresWithBudget>;
 }

@@ -1,9 +1,12 @@
+using System.Globalization;
 using System.Security.Claims;
 using Metrology.Core.Accounts;
+using Metrology.Core.Data;
 using Metrology.Web.Infrastructure;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
@@ -28,7 +31,8 @@ public static class AuthEndpoints
         var group = api.MapGroup("/auth").WithTags("Authentication");
 
         group.MapPost("/login", async Task<Results<EmptyHttpResult, ProblemHttpResult, ValidationProblem>> (
-            LoginRequest request, SignInManager<AppUser> signInManager, IStringLocalizer<SharedResource> text) =>
+            LoginRequest request, PasswordSignIn passwords, RefreshTokens refreshTokens, SignInManager<AppUser> signInManager,
+            HttpContext context, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
         {
             var errors = new FieldErrors();
             FieldRules.RequireText(errors, text, "email", request.Email, 256);
@@ -38,26 +42,26 @@ public static class AuthEndpoints
                 return TypedResults.ValidationProblem(errors.ToDictionary());
             }
 
-            signInManager.AuthenticationScheme = IdentityConstants.BearerScheme;
-            var result = await signInManager.PasswordSignInAsync(request.Email!.Trim(), request.Password!, isPersistent: false, lockoutOnFailure: true);
-            if (result.Succeeded)
+            var attempt = await passwords.CheckAsync(request.Email!, request.Password!, ct);
+            if (attempt is { Status: SignInStatus.Succeeded, User: { } user })
             {
+                signInManager.AuthenticationScheme = IdentityConstants.BearerScheme;
+                await signInManager.SignInWithClaimsAsync(user, isPersistent: false, await refreshTokens.StartFamilyAsync(user, ct));
                 // The bearer handler has written { tokenType, accessToken, expiresIn, refreshToken }.
                 return TypedResults.Empty;
             }
 
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status401Unauthorized,
-                title: result.IsLockedOut ? text["Login.LockedOut"] : text["Login.Invalid"]);
+            return Refused(attempt, context, text);
         })
         .AllowAnonymous()
         .RequireRateLimiting(LoginRateLimitPolicy)
         .WithName("Login")
         .WithSummary("Exchange e-mail and password for a bearer access token.");
 
-        group.MapPost("/refresh", async Task<Results<SignInHttpResult, ProblemHttpResult, ValidationProblem>> (
+        group.MapPost("/refresh", async Task<Results<EmptyHttpResult, ProblemHttpResult, ValidationProblem>> (
             RefreshRequest request, SignInManager<AppUser> signInManager, IOptionsMonitor<BearerTokenOptions> bearerOptions,
-            TimeProvider clock, IStringLocalizer<SharedResource> text) =>
+            SessionCheck sessions, RefreshTokens refreshTokens, AppDbContext db, TimeProvider clock,
+            IStringLocalizer<SharedResource> text, CancellationToken ct) =>
         {
             var errors = new FieldErrors();
             FieldRules.RequireText(errors, text, "refreshToken", request.RefreshToken, 4096);
@@ -66,23 +70,34 @@ public static class AuthEndpoints
                 return TypedResults.ValidationProblem(errors.ToDictionary());
             }
 
-            // The same checks as Identity's MapIdentityApi: not expired, and the security stamp still
-            // matches, so a locked account or a changed role cannot refresh its way back in.
+            // Not expired, and the session still stands (security stamp, lock), so a locked account or a
+            // changed role cannot refresh its way back in.
             var ticket = bearerOptions.Get(IdentityConstants.BearerScheme).RefreshTokenProtector.Unprotect(request.RefreshToken);
+            var invalid = TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: text["Login.RefreshInvalid"]);
             if (ticket?.Properties.ExpiresUtc is not { } expires || clock.GetUtcNow() >= expires
-                || await signInManager.ValidateSecurityStampAsync(ticket.Principal) is not { } user
-                || await signInManager.UserManager.IsLockedOutAsync(user))
+                || !await sessions.IsCurrentAsync(ticket.Principal, ct)
+                || ticket.Principal.FindFirstValue(ClaimTypes.NameIdentifier) is not { } userId
+                || await db.Users.IgnoreQueryFilters().FirstOrDefaultAsync(u => u.Id == userId, ct) is not { } user)
             {
-                return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: text["Login.RefreshInvalid"]);
+                return invalid;
             }
 
-            var principal = await signInManager.CreateUserPrincipalAsync(user);
-            return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
+            if (await refreshTokens.RotateAsync(ticket.Principal, ct) is not { } next)
+            {
+                // An already used refresh token came back: whoever holds the family's newer tokens may be a
+                // thief. A new security stamp ends every session and token of the account; it signs in again.
+                await signInManager.UserManager.UpdateSecurityStampAsync(user);
+                return invalid;
+            }
+
+            signInManager.AuthenticationScheme = IdentityConstants.BearerScheme;
+            await signInManager.SignInWithClaimsAsync(user, isPersistent: false, next);
+            return TypedResults.Empty;
         })
         .AllowAnonymous()
         .RequireRateLimiting(LoginRateLimitPolicy)
         .WithName("RefreshToken")
-        .WithSummary("Exchange a refresh token for a new access token (and refresh token).");
+        .WithSummary("Exchange a refresh token, once, for a new access token and refresh token; a reused refresh token ends every session of the account.");
 
         group.MapGet("/me", (ClaimsPrincipal user, CurrentUser current) =>
             TypedResults.Ok(new MeResponse(
@@ -90,5 +105,19 @@ public static class AuthEndpoints
                 current.ProvinceSlug, current.OrganizationId)))
         .RequireAuthorization()
         .WithName("Me");
+    }
+
+    /// <summary>The same answer for an unknown e-mail and a wrong password; a wait names its length.</summary>
+    private static ProblemHttpResult Refused(SignInAttempt attempt, HttpContext context, IStringLocalizer<SharedResource> text)
+    {
+        if (attempt.Status == SignInStatus.Throttled)
+        {
+            context.Response.Headers.RetryAfter = ((int)Math.Ceiling(attempt.Wait!.Value.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: text["Login.Throttled", attempt.WaitMinutes]);
+        }
+
+        return TypedResults.Problem(
+            statusCode: StatusCodes.Status401Unauthorized,
+            title: attempt.Status == SignInStatus.LockedOut ? text["Login.LockedOut"] : text["Login.Invalid"]);
     }
 }

@@ -1,7 +1,5 @@
 using System.Security.Claims;
-using Metrology.Core.Accounts;
 using Metrology.Web.Infrastructure;
-using Microsoft.AspNetCore.Identity;
 
 namespace Metrology.Web.Features.Accounts;
 
@@ -16,14 +14,11 @@ public static class BearerTokenRevocation
     public static void UseBearerTokenRevocation(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
-            if (context.User.Identity?.IsAuthenticated == true && HostingSetup.CarriesBearerToken(context.Request))
+            if (context.User.Identity?.IsAuthenticated == true && HostingSetup.CarriesBearerToken(context.Request)
+                && !await context.RequestServices.GetRequiredService<SessionCheck>().IsCurrentAsync(context.User, context.RequestAborted))
             {
-                var signInManager = context.RequestServices.GetRequiredService<SignInManager<AppUser>>();
-                if (await signInManager.ValidateSecurityStampAsync(context.User) is null)
-                {
-                    // Replacing the user also drops the authentication result, so authorization challenges (401).
-                    context.User = new ClaimsPrincipal(new ClaimsIdentity());
-                }
+                // Replacing the user also drops the authentication result, so authorization challenges (401).
+                context.User = new ClaimsPrincipal(new ClaimsIdentity());
             }
 
             await next(context);

@@ -1,46 +1,28 @@
-using System.Security.Claims;
-using Metrology.Core.Accounts;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
 
 namespace Metrology.Web.Features.Accounts;
 
-/// <summary>Re-checks the security stamp every 30 minutes while a circuit is open, so a locked or changed account is signed out.</summary>
+/// <summary>
+/// Re-checks an open circuit's session every few seconds (Security:CircuitRevalidationSeconds, 5 by default):
+/// a circuit keeps the principal it was opened with and sends no cookie again, so without this a locked or
+/// demoted user would keep working in an open tab. A failed check turns the circuit anonymous, and the
+/// router then sends the tab to the sign-in page, which ends the circuit.
+/// </summary>
 public sealed class IdentityRevalidatingAuthenticationStateProvider(
         ILoggerFactory loggerFactory,
         IServiceScopeFactory scopeFactory,
-        IOptions<IdentityOptions> options)
+        IConfiguration configuration)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
-    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(30);
+    protected override TimeSpan RevalidationInterval { get; } =
+        TimeSpan.FromSeconds(Math.Max(1, configuration.GetValue("Security:CircuitRevalidationSeconds", 5)));
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(
         AuthenticationState authenticationState, CancellationToken cancellationToken)
     {
-        // Get the user manager from a new scope to ensure it fetches fresh data
+        // A new scope each time: the circuit's own DbContext would answer from what it has already tracked.
         await using var scope = scopeFactory.CreateAsyncScope();
-        var userManager = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        return await ValidateSecurityStampAsync(userManager, authenticationState.User);
-    }
-
-    private async Task<bool> ValidateSecurityStampAsync(UserManager<AppUser> userManager, ClaimsPrincipal principal)
-    {
-        var user = await userManager.GetUserAsync(principal);
-        if (user is null)
-        {
-            return false;
-        }
-        else if (!userManager.SupportsUserSecurityStamp)
-        {
-            return true;
-        }
-        else
-        {
-            var principalStamp = principal.FindFirstValue(options.Value.ClaimsIdentity.SecurityStampClaimType);
-            var userStamp = await userManager.GetSecurityStampAsync(user);
-            return principalStamp == userStamp;
-        }
+        return await scope.ServiceProvider.GetRequiredService<SessionCheck>().IsCurrentAsync(authenticationState.User, cancellationToken);
     }
 }

@@ -6,7 +6,10 @@ using Microsoft.Extensions.Caching.Memory;
 
 namespace Metrology.Web.Features.PublicLookup;
 
-/// <summary>What a citizen sees of a certificate: status, instrument, body, dates. Never the owner, never an internal id.</summary>
+/// <summary>
+/// What a citizen sees of a certificate: status, instrument, body, dates. Never the owner, never an internal id;
+/// <see cref="RevocationReason"/> is a code from a fixed list (PublicLookupService.PublicRevocationReason).
+/// </summary>
 public sealed record PublicCertificate(
     string Status,
     string CertificateNumber,
@@ -119,7 +122,7 @@ public sealed class PublicLookupService(IDbContextFactory<AppDbContext> dbFactor
                 certificate.IssuedOn,
                 certificate.ValidUntil,
                 certificate.RevokedAt,
-                certificate.RevocationReason,
+                PublicRevocationReason(certificate),
                 replacement?.Number,
                 // The replacement's token only to someone who already holds this certificate's token.
                 maskSerial ? null : replacement?.PublicToken);
@@ -139,6 +142,15 @@ public sealed class PublicLookupService(IDbContextFactory<AppDbContext> dbFactor
         }))!;
 
     private sealed record TypeName(string NameVi, string NameEn);
+
+    /// <summary>
+    /// The revocation reason a citizen sees: "withdrawn" or "reissued" (texts Public.RevocationReason.*), never
+    /// the body's own words, which may name the owner, an employee or an internal matter.
+    /// </summary>
+    public static string? PublicRevocationReason(Certificate certificate) =>
+        certificate.RevokedAt is null ? null
+        : certificate.ReplacedById is null ? "withdrawn"
+        : "reissued";
 
     public static string StatusName(CertificateStatus status) => status switch
     {
