@@ -147,6 +147,10 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ITenantScope s
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        if (Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite")
+        {
+            CalibrationPointConfiguration.KeepScaleOnSqlite(builder);
+        }
 
         builder.Entity<Organization>().HasQueryFilter(o =>
             (ScopeProvinceId == null || o.ProvinceId == ScopeProvinceId)

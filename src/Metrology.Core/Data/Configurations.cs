@@ -48,6 +48,7 @@ internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organ
         b.Property(o => o.Phone).HasMaxLength(Organization.PhoneMaxLength);
         b.Property(o => o.Email).HasMaxLength(Organization.EmailMaxLength);
         b.Property(o => o.SearchText).HasMaxLength(900);
+        b.Property(o => o.CertificateNumberPattern).HasMaxLength(Verification.CertificateNumberPattern.MaxLength);
         b.HasOne(o => o.Province).WithMany().HasForeignKey(o => o.ProvinceId).OnDelete(DeleteBehavior.Restrict);
         // One enterprise per tax code in a province; the API answers 409 before the index would.
         b.HasIndex(o => new { o.ProvinceId, o.TaxCode }).IsUnique();

@@ -1,7 +1,10 @@
+using System.Globalization;
 using Metrology.Core.Instruments;
+using Metrology.Core.Shared;
 using Metrology.Core.Verification;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Metrology.Core.Data;
 
@@ -72,6 +75,8 @@ internal sealed class VerificationRecordConfiguration : IEntityTypeConfiguration
         // A stamp serial is used once per body; the public lookup searches by serial alone.
         b.HasIndex(v => new { v.BodyId, v.StampSerial }).IsUnique();
         b.HasIndex(v => v.StampSerial);
+        b.Property(v => v.StampKey).HasMaxLength(60).HasComputedColumnSql(TextSearch.CompactKeySql(nameof(VerificationRecord.StampSerial)), stored: true);
+        b.HasIndex(v => v.StampKey);
         b.HasIndex(v => new { v.InstrumentId, v.Date });
         b.HasIndex(v => new { v.ProvinceId, v.Date });
         b.HasIndex(v => new { v.BodyId, v.Date });
@@ -106,6 +111,8 @@ internal sealed class CertificateConfiguration : IEntityTypeConfiguration<Certif
         b.HasOne<Certificate>().WithMany().HasForeignKey(c => c.ReplacesId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(c => new { c.BodyId, c.Number }).IsUnique();
         b.HasIndex(c => c.Number);
+        b.Property(c => c.NumberKey).HasMaxLength(60).HasComputedColumnSql(TextSearch.CompactKeySql(nameof(Certificate.Number)), stored: true);
+        b.HasIndex(c => c.NumberKey);
         b.HasIndex(c => c.PublicToken).IsUnique();
         b.HasIndex(c => new { c.ProvinceId, c.IssuedOn });
         b.HasIndex(c => c.ImportJobId).HasFilter("\"ImportJobId\" IS NOT NULL");
@@ -134,12 +141,46 @@ internal sealed class CalibrationRecordConfiguration : IEntityTypeConfiguration<
 
 internal sealed class CalibrationPointConfiguration : IEntityTypeConfiguration<CalibrationPoint>
 {
+    public static readonly string[] MeasuredValues =
+    [
+        nameof(CalibrationPoint.Nominal), nameof(CalibrationPoint.Indication), nameof(CalibrationPoint.Error),
+        nameof(CalibrationPoint.ExpandedUncertainty), nameof(CalibrationPoint.CoverageFactor), nameof(CalibrationPoint.Tolerance),
+    ];
+
+    private const string NumericWithScale = "numeric";
+
+    /// <summary>
+    /// EF writes SQLite decimals as text without trailing zeros; invariant decimal text keeps them, and reads back
+    /// with the same scale.
+    /// </summary>
+    public static void KeepScaleOnSqlite(ModelBuilder builder)
+    {
+        var entity = builder.Entity<CalibrationPoint>();
+        foreach (var property in MeasuredValues)
+        {
+            var column = entity.Property(property).HasColumnType("TEXT");
+            if (property == nameof(CalibrationPoint.Tolerance))
+            {
+                column.HasConversion(new ValueConverter<decimal?, string?>(
+                    v => v == null ? null : v.Value.ToString(CultureInfo.InvariantCulture),
+                    v => v == null ? null : decimal.Parse(v, NumberStyles.Number, CultureInfo.InvariantCulture)));
+            }
+            else
+            {
+                column.HasConversion(new ValueConverter<decimal, string>(
+                    v => v.ToString(CultureInfo.InvariantCulture),
+                    v => decimal.Parse(v, NumberStyles.Number, CultureInfo.InvariantCulture)));
+            }
+        }
+    }
+
     public void Configure(EntityTypeBuilder<CalibrationPoint> b)
     {
-        // 28 digits with 10 decimals: exact on both providers (SQLite stores decimals as text via EF).
-        foreach (var property in new[] { nameof(CalibrationPoint.Nominal), nameof(CalibrationPoint.Indication), nameof(CalibrationPoint.Error), nameof(CalibrationPoint.ExpandedUncertainty), nameof(CalibrationPoint.CoverageFactor), nameof(CalibrationPoint.Tolerance) })
+        // Measured values keep the decimals typed, trailing zeros included ("100,30" is not "100,3" in metrology):
+        // PostgreSQL's unconstrained numeric keeps the scale; on SQLite, AppDbContext stores the text as typed.
+        foreach (var property in MeasuredValues)
         {
-            b.Property(property).HasPrecision(28, 10);
+            b.Property(property).HasColumnType(NumericWithScale);
         }
 
         b.Property(p => p.Conformity).HasConversion<string>().HasMaxLength(20);

@@ -38,6 +38,12 @@ public class Organization : IProvinceOwned, IAudited
 
     public string? Email { get; set; }
 
+    /// <summary>
+    /// A verification body's certificate numbers, e.g. "{seq:000000}/{yyyy}/GCNKĐ": the number proposed when a
+    /// certificate is issued (see <see cref="Verification.CertificateNumberPattern"/>). Null: no proposal.
+    /// </summary>
+    public string? CertificateNumberPattern { get; set; }
+
     /// <summary>Name, tax code and address folded by <see cref="TextSearch.Fold"/>.</summary>
     public string SearchText { get; set; } = string.Empty;
 

@@ -49,6 +49,12 @@ public class Certificate : IProvinceOwned, IAudited
     /// <summary>Unique per body.</summary>
     public required string Number { get; set; }
 
+    /// <summary>
+    /// <see cref="Number"/> as the searches compare it (<see cref="TextSearch.CompactKey"/>), computed by the
+    /// database so every writer (pages, API, imports' SQL) fills it.
+    /// </summary>
+    public string NumberKey { get; private set; } = string.Empty;
+
     public required string PublicToken { get; set; }
 
     public DateOnly IssuedOn { get; set; }

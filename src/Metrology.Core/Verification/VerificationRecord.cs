@@ -37,6 +37,9 @@ public class VerificationRecord : IProvinceOwned, IAudited
     /// <summary>Null when the result is a fail: no stamp is put on a failed instrument.</summary>
     public string? StampSerial { get; set; }
 
+    /// <summary><see cref="StampSerial"/> as the searches compare it (<see cref="TextSearch.CompactKey"/>), computed by the database.</summary>
+    public string? StampKey { get; private set; }
+
     public required string VerifierName { get; set; }
 
     /// <summary>The Group 2 type code and cycle that applied on <see cref="Date"/>, kept for the record.</summary>

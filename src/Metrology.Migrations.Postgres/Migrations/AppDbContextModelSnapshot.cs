@@ -959,6 +959,10 @@ namespace Metrology.Migrations.Postgres.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<string>("CertificateNumberPattern")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -2339,31 +2343,25 @@ namespace Metrology.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(20)");
 
                     b.Property<decimal>("CoverageFactor")
-                        .HasPrecision(28, 10)
-                        .HasColumnType("numeric(28,10)");
+                        .HasColumnType("numeric");
 
                     b.Property<decimal>("Error")
-                        .HasPrecision(28, 10)
-                        .HasColumnType("numeric(28,10)");
+                        .HasColumnType("numeric");
 
                     b.Property<decimal>("ExpandedUncertainty")
-                        .HasPrecision(28, 10)
-                        .HasColumnType("numeric(28,10)");
+                        .HasColumnType("numeric");
 
                     b.Property<decimal>("Indication")
-                        .HasPrecision(28, 10)
-                        .HasColumnType("numeric(28,10)");
+                        .HasColumnType("numeric");
 
                     b.Property<decimal>("Nominal")
-                        .HasPrecision(28, 10)
-                        .HasColumnType("numeric(28,10)");
+                        .HasColumnType("numeric");
 
                     b.Property<int>("Order")
                         .HasColumnType("integer");
 
                     b.Property<decimal?>("Tolerance")
-                        .HasPrecision(28, 10)
-                        .HasColumnType("numeric(28,10)");
+                        .HasColumnType("numeric");
 
                     b.HasKey("Id");
 
@@ -2470,6 +2468,13 @@ namespace Metrology.Migrations.Postgres.Migrations
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
 
+                    b.Property<string>("NumberKey")
+                        .IsRequired()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasComputedColumnSql("lower(replace(replace(replace(replace(replace(replace(replace(\"Number\", 'Đ', 'd'), 'đ', 'd'), '-', ''), '/', ''), ' ', ''), '.', ''), '_', ''))", true);
+
                     b.Property<int>("OwnerId")
                         .HasColumnType("integer");
 
@@ -2523,6 +2528,8 @@ namespace Metrology.Migrations.Postgres.Migrations
                     b.HasIndex("InstrumentId");
 
                     b.HasIndex("Number");
+
+                    b.HasIndex("NumberKey");
 
                     b.HasIndex("PublicToken")
                         .IsUnique();
@@ -2897,6 +2904,12 @@ namespace Metrology.Migrations.Postgres.Migrations
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
 
+                    b.Property<string>("StampKey")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasComputedColumnSql("lower(replace(replace(replace(replace(replace(replace(replace(\"StampSerial\", 'Đ', 'd'), 'đ', 'd'), '-', ''), '/', ''), ' ', ''), '.', ''), '_', ''))", true);
+
                     b.Property<string>("StampSerial")
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
@@ -2918,6 +2931,8 @@ namespace Metrology.Migrations.Postgres.Migrations
 
                     b.HasIndex("ImportJobId")
                         .HasFilter("\"ImportJobId\" IS NOT NULL");
+
+                    b.HasIndex("StampKey");
 
                     b.HasIndex("StampSerial");
 

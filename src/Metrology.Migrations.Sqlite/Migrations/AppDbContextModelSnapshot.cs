@@ -924,6 +924,10 @@ namespace Metrology.Migrations.Sqlite.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CertificateNumberPattern")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -2255,31 +2259,30 @@ namespace Metrology.Migrations.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
-                    b.Property<decimal>("CoverageFactor")
-                        .HasPrecision(28, 10)
+                    b.Property<string>("CoverageFactor")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<decimal>("Error")
-                        .HasPrecision(28, 10)
+                    b.Property<string>("Error")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<decimal>("ExpandedUncertainty")
-                        .HasPrecision(28, 10)
+                    b.Property<string>("ExpandedUncertainty")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<decimal>("Indication")
-                        .HasPrecision(28, 10)
+                    b.Property<string>("Indication")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<decimal>("Nominal")
-                        .HasPrecision(28, 10)
+                    b.Property<string>("Nominal")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Order")
                         .HasColumnType("INTEGER");
 
-                    b.Property<decimal?>("Tolerance")
-                        .HasPrecision(28, 10)
+                    b.Property<string>("Tolerance")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -2383,6 +2386,13 @@ namespace Metrology.Migrations.Sqlite.Migrations
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NumberKey")
+                        .IsRequired()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasComputedColumnSql("lower(replace(replace(replace(replace(replace(replace(replace(\"Number\", 'Đ', 'd'), 'đ', 'd'), '-', ''), '/', ''), ' ', ''), '.', ''), '_', ''))", true);
+
                     b.Property<int>("OwnerId")
                         .HasColumnType("INTEGER");
 
@@ -2436,6 +2446,8 @@ namespace Metrology.Migrations.Sqlite.Migrations
                     b.HasIndex("InstrumentId");
 
                     b.HasIndex("Number");
+
+                    b.HasIndex("NumberKey");
 
                     b.HasIndex("PublicToken")
                         .IsUnique();
@@ -2798,6 +2810,12 @@ namespace Metrology.Migrations.Sqlite.Migrations
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("StampKey")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasComputedColumnSql("lower(replace(replace(replace(replace(replace(replace(replace(\"StampSerial\", 'Đ', 'd'), 'đ', 'd'), '-', ''), '/', ''), ' ', ''), '.', ''), '_', ''))", true);
+
                     b.Property<string>("StampSerial")
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
@@ -2819,6 +2837,8 @@ namespace Metrology.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ImportJobId")
                         .HasFilter("\"ImportJobId\" IS NOT NULL");
+
+                    b.HasIndex("StampKey");
 
                     b.HasIndex("StampSerial");
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Metrology.Core.Shared;
 using Metrology.Core.Verification;
 using MudBlazor;
 
@@ -7,8 +8,8 @@ namespace Metrology.Web.Features.Calibrations;
 /// <summary>How calibration values and statements show in the pages.</summary>
 public static class CalibrationDisplay
 {
-    /// <summary>All significant decimals (up to the 10 stored) in the UI culture: 0,005 in Vietnamese, not 0,01.</summary>
-    public static string Number(decimal? value) => value?.ToString("#,0.##########", CultureInfo.CurrentCulture) ?? string.Empty;
+    /// <summary>Every decimal typed, trailing zeros included, in the UI culture: 0,005 not 0,01; 100,30 not 100,3.</summary>
+    public static string Number(decimal? value) => value is { } v ? NumberText.Format(v, CultureInfo.CurrentCulture) : string.Empty;
 
     public static Color ColorOf(Conformity conformity) => conformity switch
     {

@@ -1,4 +1,5 @@
 using Metrology.Core.Data;
+using Metrology.Core.Shared;
 using Metrology.Core.Verification;
 using Metrology.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -24,7 +25,8 @@ public sealed record PublicCertificate(
     DateTime? RevokedAt,
     string? RevocationReason,
     string? ReplacedByNumber,
-    string? ReplacedByToken);
+    string? ReplacedByToken,
+    string? BodyPhone = null);
 
 /// <summary>The answer to /api/v1/public/certificates/{token}: <see cref="Certificate"/> is null when not found.</summary>
 public sealed record PublicCertificateResult(string Status, PublicCertificate? Certificate);
@@ -69,16 +71,17 @@ public sealed class PublicLookupService(IDbContextFactory<AppDbContext> dbFactor
 
     public async Task<PublicLookupResult> SearchAsync(string? query, CancellationToken cancellationToken = default)
     {
-        var q = FieldRules.Blank(query);
-        if (q is null || q.Length > 60)
+        // However it is typed: case, Đ or D and separators aside ("gcnkd" finds "GCNKĐ", "qt250000009" finds "QT25-0000009").
+        var key = TextSearch.CompactKey(query);
+        if (key.Length == 0 || query!.Length > 60)
         {
             return new PublicLookupResult(NotFound, []);
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var certificates = db.Certificates.IgnoreQueryFilters();
-        var stampVerifications = db.Verifications.IgnoreQueryFilters().Where(v => v.StampSerial == q).Select(v => (long?)v.Id);
-        var rows = certificates.Where(c => c.Number == q || stampVerifications.Contains(c.VerificationId));
+        var stampVerifications = db.Verifications.IgnoreQueryFilters().Where(v => v.StampKey == key).Select(v => (long?)v.Id);
+        var rows = certificates.Where(c => c.NumberKey == key || stampVerifications.Contains(c.VerificationId));
         var matches = await QueryAsync(db, rows, maskSerial: true, cancellationToken);
         return new PublicLookupResult(matches.Count == 0 ? NotFound : matches[0].Status, matches);
     }
@@ -96,6 +99,7 @@ public sealed class PublicLookupService(IDbContextFactory<AppDbContext> dbFactor
                 VerificationDate = c.Verification == null ? (DateOnly?)null : c.Verification.Date,
                 Instrument = new { c.Instrument!.TypeCode, c.Instrument.SerialNumber },
                 BodyName = c.Body!.Name,
+                BodyPhone = c.Body.Phone,
             })
             .ToListAsync(cancellationToken);
         var replacementIds = found.Select(f => f.Certificate.ReplacedById).OfType<long>().ToList();
@@ -125,7 +129,8 @@ public sealed class PublicLookupService(IDbContextFactory<AppDbContext> dbFactor
                 PublicRevocationReason(certificate),
                 replacement?.Number,
                 // The replacement's token only to someone who already holds this certificate's token.
-                maskSerial ? null : replacement?.PublicToken);
+                maskSerial ? null : replacement?.PublicToken,
+                f.BodyPhone);
         }).ToList();
     }
 

@@ -31,9 +31,10 @@ public sealed class CertificateService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var rows = Visible(db);
-        if (FieldRules.Blank(search) is { } number)
+        // Numbers and serials however typed: case, Đ or D and separators aside ("QT25-0000009" = "qt250000009").
+        if (TextSearch.CompactKey(search) is { Length: > 0 } key)
         {
-            rows = rows.Where(c => c.Number == number || (c.Verification != null && c.Verification.StampSerial == number));
+            rows = rows.Where(c => c.NumberKey == key || (c.Verification != null && c.Verification.StampKey == key));
         }
 
         var total = await rows.CountAsync(cancellationToken);

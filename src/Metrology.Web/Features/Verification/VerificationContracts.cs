@@ -38,7 +38,32 @@ public sealed class VerificationInput
     public string? SignerName { get; set; }
 
     public string? SignerTitle { get; set; }
+
+    /// <summary>The instrument already has a verification that day: record this one anyway.</summary>
+    public bool ConfirmSameDay { get; set; }
+
+    /// <summary>The field of the 409 asking for <see cref="ConfirmSameDay"/>.</summary>
+    public const string ConfirmSameDayField = "confirmSameDay";
 }
+
+/// <summary>Issuing the certificate of a saved passing verification; a blank number takes the proposed one.</summary>
+public sealed class IssueCertificateInput
+{
+    public string? Number { get; set; }
+
+    public string? SignerName { get; set; }
+
+    public string? SignerTitle { get; set; }
+}
+
+public sealed class CertificatePatternInput
+{
+    /// <summary>E.g. "{seq:000000}/{yyyy}/GCNKĐ"; blank removes it.</summary>
+    public string? Pattern { get; set; }
+}
+
+/// <summary>A body's pattern and the number it proposes for the next certificate (null without a pattern).</summary>
+public sealed record CertificateNumberingDto(string? Pattern, string? NextNumber);
 
 public sealed record VerificationStandardDto(int Id, string Name, string? SerialNumber, DateOnly? CalibrationDueDate, bool WasInCalibration);
 

@@ -10,8 +10,10 @@ public static class VerificationEndpoints
     {
         var verifications = api.MapGroup("/verifications").WithTags("Verifications");
 
-        verifications.MapGet("/", async (VerificationService service, string? search, int? instrumentId, int? page, int? pageSize, CancellationToken ct) =>
-            TypedResults.Ok(await service.ListAsync(new VerificationQuery(search, instrumentId, page ?? 1, pageSize ?? 20), ct)))
+        verifications.MapGet("/", async (
+            VerificationService service, string? search, int? instrumentId, int? page, int? pageSize, DateOnly? from, DateOnly? to, string? result, CancellationToken ct) =>
+            TypedResults.Ok(await service.ListAsync(
+                new VerificationQuery(search, instrumentId, page ?? 1, pageSize ?? 20, from, to, FieldRules.EnumByName<Metrology.Core.Verification.VerificationResult>(result)), ct)))
             .WithName("ListVerifications");
 
         verifications.MapGet("/{id:long}", async Task<Results<Ok<VerificationDto>, ProblemHttpResult>> (long id, VerificationService service, CancellationToken ct) =>
@@ -28,7 +30,29 @@ public static class VerificationEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
+        verifications.MapPost("/{id:long}/certificate", async (long id, IssueCertificateInput input, VerificationService service, CancellationToken ct) =>
+            (await service.IssueCertificateAsync(id, input, ct)).ToHttpResult(dto => TypedResults.Created($"/api/v1/verifications/{dto.Id}", dto)))
+            .RequireAuthorization(p => p.RequireRole(VerificationService.WriterRoles))
+            .WithName("IssueVerificationCertificate")
+            .Produces<VerificationDto>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
         var certificates = api.MapGroup("/certificates").WithTags("Certificates");
+
+        certificates.MapGet("/numbering", async Task<Results<Ok<CertificateNumberingDto>, ProblemHttpResult>> (VerificationService service, CancellationToken ct) =>
+            await service.NumberingAsync(ct) is { } dto ? TypedResults.Ok(dto) : TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden))
+            .RequireAuthorization(p => p.RequireRole(VerificationService.WriterRoles))
+            .WithName("GetCertificateNumbering");
+
+        certificates.MapPut("/numbering", async (CertificatePatternInput input, VerificationService service, CancellationToken ct) =>
+            (await service.SetNumberPatternAsync(input, ct)).ToHttpResult(TypedResults.Ok))
+            .RequireAuthorization(p => p.RequireRole(VerificationService.WriterRoles))
+            .WithName("SetCertificateNumbering")
+            .Produces<CertificateNumberingDto>()
+            .ProducesValidationProblem();
 
         certificates.MapGet("/", async (CertificateService service, string? search, int? page, int? pageSize, CancellationToken ct) =>
             TypedResults.Ok(await service.ListAsync(search, page ?? 1, pageSize ?? 20, ct)))
@@ -41,7 +65,7 @@ public static class VerificationEndpoints
         certificates.MapGet("/{id:long}/pdf", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (
             long id, CertificateService service, HttpContext context, IConfiguration configuration, CancellationToken ct) =>
             await service.PdfAsync(id, PublicBaseUrl(context, configuration), ct) is { } pdf
-                ? TypedResults.File(pdf.Pdf, "application/pdf", $"giay-chung-nhan-{FileSafe(pdf.Number)}.pdf")
+                ? TypedResults.File(pdf.Pdf, "application/pdf", $"giấy-chứng-nhận-{FileSafe(pdf.Number)}.pdf")
                 : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound))
             .WithName("GetCertificatePdf");
 
@@ -79,6 +103,10 @@ public static class VerificationEndpoints
             ? configured.TrimEnd('/')
             : $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}";
 
+    /// <summary>
+    /// Letters (Vietnamese ones too: "GCNKĐ") and digits stay; ASP.NET sends them as RFC 6266 filename* with an
+    /// ASCII fallback, so the saved file keeps the number's letters.
+    /// </summary>
     private static string FileSafe(string number) =>
-        new(number.Select(ch => char.IsAsciiLetterOrDigit(ch) || ch is '-' or '_' ? ch : '-').ToArray());
+        new(number.Select(ch => char.IsLetterOrDigit(ch) || ch is '-' or '_' ? ch : '-').ToArray());
 }

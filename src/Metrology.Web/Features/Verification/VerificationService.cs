@@ -55,12 +55,12 @@ public sealed class VerificationService(
             rows = rows.Where(v => v.Result == result);
         }
 
-        // Every word in the instrument's text, or the exact stamp serial: (A1 || S) && (A2 || S) = (A1 && A2) || S.
-        var stamp = FieldRules.Blank(query.Search);
+        // Every word in the instrument's text, or the stamp serial however typed: (A1 || S) && (A2 || S) = (A1 && A2) || S.
+        var stamp = TextSearch.CompactKey(query.Search);
         foreach (var word in TextSearch.Fold(query.Search).Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
             var pattern = TextSearch.LikeContainsPattern(word);
-            rows = rows.Where(v => EF.Functions.Like(v.Instrument!.SearchText, pattern, "\\") || v.StampSerial == stamp);
+            rows = rows.Where(v => EF.Functions.Like(v.Instrument!.SearchText, pattern, "\\") || v.StampKey == stamp);
         }
 
         var total = await rows.CountAsync(cancellationToken);
@@ -170,6 +170,12 @@ public sealed class VerificationService(
                 return Outcome<VerificationDto>.Unprocessable("kind", text["Verification.Error.KindNotInScope", text[$"Verification.Kind.{kind}"], type.NameVi]);
         }
 
+        // A second verification of one instrument on one day is usually a double entry: recorded only when confirmed.
+        if (!input.ConfirmSameDay && await db.Verifications.AnyAsync(v => v.InstrumentId == instrument.Id && v.Date == date, cancellationToken))
+        {
+            return Outcome<VerificationDto>.Conflict(VerificationInput.ConfirmSameDayField, text["Verification.Error.SameDay", DisplayFormat.Date(date)]);
+        }
+
         var standardIds = input.StandardIds.Distinct().ToList();
         var standards = await db.MeasurementStandards.IgnoreQueryFilters()
             .Where(s => standardIds.Contains(s.Id) && s.OwnerId == bodyId).ToListAsync(cancellationToken);
@@ -244,6 +250,142 @@ public sealed class VerificationService(
         }
 
         return Outcome<VerificationDto>.Ok((await LoadDtoAsync(db, db.Verifications.Where(v => v.Id == record.Id), cancellationToken))!);
+    }
+
+    /// <summary>
+    /// Issues the certificate of a saved passing verification that has none (it was recorded without a number).
+    /// A blank number takes the body's proposed one.
+    /// </summary>
+    public async Task<Outcome<VerificationDto>> IssueCertificateAsync(long verificationId, IssueCertificateInput input, CancellationToken cancellationToken = default)
+    {
+        if (OwnBodyId is not { } bodyId)
+        {
+            return Outcome<VerificationDto>.Forbidden(text["Verification.Error.NotLabOperator"]);
+        }
+
+        var errors = new FieldErrors();
+        FieldRules.OptionalText(errors, text, "number", input.Number, CertificateNumberPattern.NumberMaxLength);
+        FieldRules.OptionalText(errors, text, "signerName", input.SignerName, 200);
+        FieldRules.OptionalText(errors, text, "signerTitle", input.SignerTitle, 200);
+        if (errors.Any)
+        {
+            return Outcome<VerificationDto>.Invalid(errors);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var record = await db.Verifications.FirstOrDefaultAsync(v => v.Id == verificationId && v.BodyId == bodyId, cancellationToken);
+        if (record is null)
+        {
+            return Outcome<VerificationDto>.NotFound();
+        }
+
+        if (record.Result != VerificationResult.Pass)
+        {
+            return Outcome<VerificationDto>.Unprocessable("verificationId", text["Verification.Error.FailNoCertificate"]);
+        }
+
+        if (await db.Certificates.AnyAsync(c => c.VerificationId == record.Id, cancellationToken))
+        {
+            return Outcome<VerificationDto>.Conflict("verificationId", text["Verification.Error.HasCertificate"]);
+        }
+
+        var today = DisplayFormat.Today(clock);
+        var number = FieldRules.Blank(input.Number) ?? await ProposeNumberAsync(db, bodyId, today, cancellationToken);
+        if (number is null)
+        {
+            errors.Add("number", text["Error.Required"]);
+            return Outcome<VerificationDto>.Invalid(errors);
+        }
+
+        if (await CertificateNumberTakenAsync(db, bodyId, number, cancellationToken))
+        {
+            return Outcome<VerificationDto>.Conflict("number", text["Certificate.Error.NumberDuplicate", number]);
+        }
+
+        var instrument = await db.Instruments.FirstAsync(i => i.Id == record.InstrumentId, cancellationToken);
+        db.Certificates.Add(NewCertificate(record, instrument, number, input.SignerName, input.SignerTitle, today, clock.GetUtcNow().UtcDateTime));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            return Outcome<VerificationDto>.Conflict("number", text["Certificate.Error.NumberDuplicate", number]);
+        }
+
+        return Outcome<VerificationDto>.Ok((await LoadDtoAsync(db, db.Verifications.Where(v => v.Id == record.Id), cancellationToken))!);
+    }
+
+    /// <summary>The operator's body's certificate-number pattern and the number it proposes today.</summary>
+    public async Task<CertificateNumberingDto?> NumberingAsync(CancellationToken cancellationToken = default)
+    {
+        if (OwnBodyId is not { } bodyId)
+        {
+            return null;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var pattern = await db.Organizations.IgnoreQueryFilters().Where(o => o.Id == bodyId).Select(o => o.CertificateNumberPattern).FirstOrDefaultAsync(cancellationToken);
+        return new CertificateNumberingDto(pattern, await ProposeNumberAsync(db, bodyId, DisplayFormat.Today(clock), cancellationToken));
+    }
+
+    /// <summary>Sets (or with a blank one, removes) the body's pattern; one that could give a number twice is refused.</summary>
+    public async Task<Outcome<CertificateNumberingDto>> SetNumberPatternAsync(CertificatePatternInput input, CancellationToken cancellationToken = default)
+    {
+        if (OwnBodyId is not { } bodyId)
+        {
+            return Outcome<CertificateNumberingDto>.Forbidden(text["Verification.Error.NotLabOperator"]);
+        }
+
+        var pattern = FieldRules.Blank(input.Pattern);
+        var errors = new FieldErrors();
+        if (pattern is not null && pattern.Length > CertificateNumberPattern.MaxLength)
+        {
+            errors.Add("pattern", text["Error.TooLong", CertificateNumberPattern.MaxLength]);
+        }
+        else if (pattern is not null && CertificateNumberPattern.Check(pattern) is var problem and not CertificatePatternProblem.None)
+        {
+            errors.Add("pattern", text[$"Certificate.Pattern.Error.{problem}"]);
+        }
+
+        if (errors.Any)
+        {
+            return Outcome<CertificateNumberingDto>.Invalid(errors);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var body = await db.Organizations.IgnoreQueryFilters().FirstAsync(o => o.Id == bodyId, cancellationToken);
+        body.CertificateNumberPattern = pattern;
+        body.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(cancellationToken);
+        return Outcome<CertificateNumberingDto>.Ok(new CertificateNumberingDto(pattern, await ProposeNumberAsync(db, bodyId, DisplayFormat.Today(clock), cancellationToken)));
+    }
+
+    /// <summary>
+    /// The next number of the body's pattern this year: one past the highest sequence the pattern gave this year,
+    /// skipping numbers typed by hand that happen to be taken. Null when the body has no pattern.
+    /// </summary>
+    private static async Task<string?> ProposeNumberAsync(AppDbContext db, int bodyId, DateOnly today, CancellationToken cancellationToken)
+    {
+        var pattern = await db.Organizations.IgnoreQueryFilters().Where(o => o.Id == bodyId).Select(o => o.CertificateNumberPattern).FirstOrDefaultAsync(cancellationToken);
+        if (pattern is null || CertificateNumberPattern.Check(pattern) != CertificatePatternProblem.None)
+        {
+            return null;
+        }
+
+        var year = today.Year;
+        var yearStart = new DateOnly(year, 1, 1);
+        var numbers = await db.Certificates.IgnoreQueryFilters().Where(c => c.BodyId == bodyId && c.IssuedOn >= yearStart)
+            .Select(c => c.Number).ToListAsync(cancellationToken);
+        var taken = numbers.ToHashSet(StringComparer.Ordinal);
+        var sequence = numbers.Select(n => CertificateNumberPattern.SequenceOf(pattern, year, n) ?? 0).DefaultIfEmpty(0).Max() + 1;
+        var number = CertificateNumberPattern.Format(pattern, year, sequence);
+        while (taken.Contains(number) || await CertificateNumberTakenAsync(db, bodyId, number, cancellationToken))
+        {
+            number = CertificateNumberPattern.Format(pattern, year, ++sequence);
+        }
+
+        return number;
     }
 
     /// <summary>A certificate for a passing verification; the signer defaults to the signed-in user.</summary>
