@@ -59,6 +59,44 @@ public sealed class ImportJourneyTests(MetrologyApp app)
     }
 
     /// <summary>A valid tax code from the first nine digits (the check digit rule of design/domain.md), trying the next number when it yields 10.</summary>
+    [Fact]
+    public async Task The_officer_imports_excels_plain_csv_with_a_title_row_and_an_stt_column_and_is_told_what_was_ignored()
+    {
+        var page = await app.NewPageAsync();
+        await page.SignInAsync("officer@quangtri.demo");
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        await page.GotoAsync("/imports");
+        await page.WaitInteractiveAsync();
+
+        // Issue 19: "CSV (Comma delimited)" from Excel on a Vietnamese Windows (Windows-1258), a title block above the header, STT and Ghi chú columns.
+        await page.Locator("input[type=file]").SetInputFilesAsync(new FilePayload
+        {
+            Name = "danh-sach-co-so-1258.csv",
+            MimeType = "text/csv",
+            Buffer = await File.ReadAllBytesAsync(DataFile("organizations-title-stt-windows1258.csv"), TestContext.Current.CancellationToken),
+        });
+
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath.StartsWith("/imports/", StringComparison.Ordinal));
+        await page.WaitInteractiveAsync();
+        await Expect(page.GetByTestId("import-status")).ToHaveTextAsync("Thành công", new() { Timeout = 30_000 });
+        await Expect(page.GetByTestId("import-total")).ToHaveTextAsync("2");
+        await Expect(page.GetByTestId("import-notice")).ToContainTextAsync("Windows-1258");
+        await Expect(page.GetByTestId("import-notice")).ToContainTextAsync("Đã bỏ qua các cột không có trong mẫu: \"STT\", \"Ghi chú\".");
+        await page.ScreenshotAsync("62-import-windows-1258");
+    }
+
+    /// <summary>A file of tests/data/imports, found above the test binaries.</summary>
+    private static string DataFile(string name)
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Metrology.slnx")))
+        {
+            directory = directory.Parent;
+        }
+
+        return Path.Combine(directory?.FullName ?? throw new DirectoryNotFoundException("Metrology.slnx not found above the test binaries."), "tests", "data", "imports", name);
+    }
+
     private static string TaxCode(string firstNine)
     {
         int[] weights = [31, 29, 23, 19, 17, 13, 7, 5, 3];

@@ -99,6 +99,7 @@ internal sealed class ImportJobConfiguration : IEntityTypeConfiguration<ImportJo
         b.Property(j => j.StoredFilePath).HasMaxLength(1000);
         b.Property(j => j.ErrorFilePath).HasMaxLength(1000);
         b.Property(j => j.FailureMessage).HasMaxLength(2000);
+        b.Property(j => j.Notice).HasMaxLength(2000);
         b.Property(j => j.CreatedByEmail).HasMaxLength(254);
         b.Property(j => j.UndoneByEmail).HasMaxLength(254);
         b.HasMany(j => j.Errors).WithOne().HasForeignKey(e => e.JobId).OnDelete(DeleteBehavior.Cascade);

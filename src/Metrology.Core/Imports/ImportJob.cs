@@ -82,6 +82,9 @@ public class ImportJob : IProvinceOwned
     /// <summary>Why a job failed as a whole (unreadable file, missing columns, process ended).</summary>
     public string? FailureMessage { get; set; }
 
+    /// <summary>What the import did with the file that the user should know, "Vietnamese\nEnglish" (the columns it ignored).</summary>
+    public string? Notice { get; set; }
+
     public string? CreatedByEmail { get; set; }
 
     public DateTime CreatedAt { get; set; }

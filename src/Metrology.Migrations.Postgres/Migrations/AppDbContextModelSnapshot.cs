@@ -301,6 +301,10 @@ namespace Metrology.Migrations.Postgres.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("Notice")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<int>("ProcessedRows")
                         .HasColumnType("integer");
 

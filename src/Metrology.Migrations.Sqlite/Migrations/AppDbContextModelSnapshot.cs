@@ -290,6 +290,10 @@ namespace Metrology.Migrations.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Notice")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ProcessedRows")
                         .HasColumnType("INTEGER");
 

@@ -19,6 +19,7 @@ public sealed record ImportJobJson(
     int UnchangedRows,
     int ErrorRows,
     string? FailureMessage,
+    string? Notice,
     bool HasErrorFile,
     bool CanUndo,
     string? CreatedByEmail,

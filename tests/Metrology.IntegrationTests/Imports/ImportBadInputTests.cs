@@ -48,8 +48,29 @@ public abstract class ImportBadInputTests(MetrologyApp app) : IntegrationTest(ap
         var imported = await officer.Import("organizations", right, "hai-trang.xlsx");
 
         refused.Status.ShouldBe("Failed");
-        refused.FailureMessage!.ShouldStartWith("Trang \"Báo cáo\" không có cột nào của mẫu nhập.");
+        refused.FailureMessage!.ShouldStartWith("Trang \"Báo cáo\" không có cột nào của mẫu nhập trong 10 dòng đầu.");
         (imported.Status, imported.InsertedRows).ShouldBe(("Succeeded", 1));
+    }
+
+    [Fact]
+    public async Task The_error_file_gives_uploaded_formulas_back_as_text_and_the_fixed_file_imports_them_unchanged()
+    {
+        using var officer = await App.As(TestData.QuangTriOfficer);
+        const string Formula = "=HYPERLINK(\"http://x.example/\")";
+        var taxCode = ImportFiles.TaxCode("73", 1);
+        var file = ImportFiles.Csv([["Tên tổ chức", "Loại", "Mã số thuế"], [Formula, "Doanh nghiệp", "0123"]], ',', Encoding.UTF8);
+
+        var rejected = await officer.Import("organizations", file, "cong-thuc.csv");
+
+        rejected.Status.ShouldBe("Rejected");
+        var lines = ImportFiles.Lines(await officer.ErrorFile(rejected.Id), ImportFiles.Utf8Bom);
+        // Issue 15, item 9: the exports' guard, so the clerk's spreadsheet shows the text instead of running it.
+        lines[1].ShouldStartWith("\"'=HYPERLINK(\"\"http://x.example/\"\")\",Doanh nghiệp,0123,");
+        var fixedFile = Encoding.UTF8.GetBytes(string.Join("\r\n", lines).Replace(",0123,", $",{taxCode},", StringComparison.Ordinal));
+        var imported = await officer.Import("organizations", fixedFile, "cong-thuc-da-sua.csv");
+        imported.Status.ShouldBe("Succeeded", imported.FailureMessage);
+        var organization = (await officer.ListOrganizations($"search={taxCode}")).Items.ShouldHaveSingleItem();
+        organization.Name.ShouldBe(Formula);
     }
 
     [Fact]

@@ -59,6 +59,19 @@ public static class ImportCommand
             return 1;
         }
 
+        // The same lease as a web upload's: a server or another command line importing this file refuses it, and
+        // if this process is killed the operating system lets go of it, so the file can be imported again at once.
+        var leases = services.GetRequiredService<ImportLeases>();
+        var lease = leases.TryTake(provinceId, kind, upload.Hash);
+        if (lease is null)
+        {
+            ImportStorage.Delete(upload.Path);
+            await Console.Error.WriteLineAsync("This file is already being imported (by the server or another command line).");
+            return 1;
+        }
+
+        var runner = services.GetRequiredService<ImportRunner>();
+        await runner.FailAbandonedAsync(provinceId, kind, upload.Hash, CancellationToken.None);
         var job = new ImportJob
         {
             ProvinceId = provinceId,
@@ -74,9 +87,10 @@ public static class ImportCommand
         };
         db.ImportJobs.Add(job);
         await db.SaveChangesAsync();
+        leases.Hand(job.Id, lease);
 
-        // The runner works on its own; this loop only draws its progress from the job row.
-        var run = services.GetRequiredService<ImportRunner>().RunAsync(job.Id, CancellationToken.None);
+        // The runner works on its own (and lets go of the lease at the end); this loop only draws its progress from the job row.
+        var run = runner.RunAsync(job.Id, CancellationToken.None);
         while (!run.IsCompleted)
         {
             await Task.WhenAny(run, Task.Delay(500));

@@ -22,7 +22,14 @@ public sealed record ImportColumn(
 /// (the header is row 1), <see cref="Values"/> follow the handler's <see cref="IImportKindHandler.Columns"/>
 /// order, trimmed, in Unicode NFC, null when the cell is empty or the column is absent.
 /// </summary>
-public sealed record ImportRow(int RowNumber, IReadOnlyList<string?> Values);
+public sealed record ImportRow(int RowNumber, IReadOnlyList<string?> Values)
+{
+    /// <summary>
+    /// What is wrong with the row as a whole (a CSV row with more or fewer cells than the header: its cells are
+    /// shifted, so none can be trusted); handlers report it as the row's only error and skip the row.
+    /// </summary>
+    public ImportCellError? Problem { get; init; }
+}
 
 /// <summary>A problem found in one cell, reported in both languages.</summary>
 public sealed record ImportCellError(int RowNumber, string ColumnKey, string? Value, string MessageVi, string MessageEn);

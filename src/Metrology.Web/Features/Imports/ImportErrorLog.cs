@@ -51,7 +51,9 @@ public sealed class ImportErrorLog : IDisposable
 
             MarkRow(error.RowNumber);
             var header = headers.TryGetValue(error.ColumnKey, out var h) ? h : error.ColumnKey;
-            buffer.Add(new Entry(error.RowNumber, sequence++, $"{header}: {error.MessageVi} ({error.MessageEn})"));
+            // A problem of the whole row (ColumnKey empty) names no column.
+            var prefix = header.Length == 0 ? string.Empty : header + ": ";
+            buffer.Add(new Entry(error.RowNumber, sequence++, $"{prefix}{error.MessageVi} ({error.MessageEn})"));
             if (buffer.Count >= RunLength)
             {
                 Spill();

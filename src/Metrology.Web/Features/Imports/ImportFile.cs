@@ -84,6 +84,13 @@ public sealed class ImportFile
         }
 
         var sniff = head.AsSpan(0, length);
+        if (sniff.StartsWith((ReadOnlySpan<byte>)[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]))
+        {
+            throw new ImportFileException(
+                "Tệp là bảng tính Excel 97-2003 (.xls), chưa nhập được. Hãy mở tệp trong Excel, chọn Tệp > Lưu thành > \"Sổ làm việc Excel (*.xlsx)\" rồi tải lên tệp .xlsx (hoặc lưu thành \"CSV UTF-8\").",
+                "The file is an Excel 97-2003 workbook (.xls), which cannot be imported. Open it in Excel, choose File > Save As > \"Excel Workbook (*.xlsx)\" and upload the .xlsx file (or save it as \"CSV UTF-8\").");
+        }
+
         if (sniff.StartsWith("PK\u0003\u0004"u8))
         {
             var sheet = CheckWorkbook(path, limits);
@@ -91,15 +98,60 @@ public sealed class ImportFile
         }
 
         var encoding = DetectEncoding(sniff);
+        string? legacy = null;
+        if (encoding is UTF8Encoding && !sniff.StartsWith("\uFEFF"u8) && !IsUtf8(path))
+        {
+            // Excel's plain "CSV (Comma delimited)" writes the system's ANSI code page: Windows-1258 on a Vietnamese
+            // Windows (its tone marks come as combining characters, which Clean composes); Western code pages
+            // read the same for the letters a Vietnamese name shares with them.
+            encoding = Windows1258.Value;
+            legacy = "Windows-1258";
+        }
+
         var text = Decode(sniff, encoding, complete: length < SniffBytes);
-        var headerLine = FirstRecord(text);
+        // Blank lines above a title or the header (a sheet saved as CSV) are passed over: the file is not empty.
+        var headerLine = FirstRecord(text.TrimStart());
         if (headerLine.Trim().Length == 0)
         {
             throw new ImportFileException("Tệp trống: không có dòng tiêu đề.", "The file is empty: there is no header row.");
         }
 
         var bom = sniff.StartsWith("\uFEFF"u8) ? 3 : sniff.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || sniff.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]) ? 2 : 0;
-        return new ImportFile(path, ImportFileFormat.Csv, encoding, DetectDelimiter(headerLine), null, bom);
+        return new ImportFile(path, ImportFileFormat.Csv, encoding, DetectDelimiter(headerLine), null, bom) { LegacyEncoding = legacy };
+    }
+
+    /// <summary>The legacy code page the text was read in ("Windows-1258"), null for UTF-8, UTF-16 and XLSX.</summary>
+    public string? LegacyEncoding { get; private init; }
+
+    private static readonly Lazy<Encoding> Windows1258 = new(() =>
+    {
+        // Code pages other than UTF and Latin-1 come from the runtime's provider, registered once.
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        return Encoding.GetEncoding(1258, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+    });
+
+    /// <summary>Whether the whole file is valid UTF-8, read in chunks (a legacy byte may sit anywhere, not only in the first 64 KB).</summary>
+    private static bool IsUtf8(string path)
+    {
+        var decoder = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetDecoder();
+        var bytes = new byte[1 << 16];
+        var chars = new char[(1 << 16) + 4];
+        using var stream = File.OpenRead(path);
+        try
+        {
+            int read;
+            while ((read = stream.Read(bytes)) > 0)
+            {
+                decoder.GetChars(bytes, 0, read, chars, 0, flush: false);
+            }
+
+            decoder.GetChars([], 0, 0, chars, 0, flush: true);
+            return true;
+        }
+        catch (DecoderFallbackException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Every row of the file, the header first (row 1); blank rows are returned too, so numbers stay those of the file.</summary>
@@ -187,6 +239,12 @@ public sealed class ImportFile
         }
 
         var trimmed = value.Trim();
+        // The formula guard of our exports and error files ('=…, '-…) comes off: the file imports back unchanged.
+        if (trimmed.Length > 1 && trimmed[0] == '\'' && trimmed[1] is '=' or '+' or '-' or '@')
+        {
+            trimmed = trimmed[1..];
+        }
+
         return trimmed.IsNormalized(NormalizationForm.FormC) ? trimmed : trimmed.Normalize(NormalizationForm.FormC);
     }
 
@@ -215,12 +273,22 @@ public sealed class ImportFile
                     }
                 }
 
+                if (zip.GetEntry("xl/workbook.xml") is null && zip.GetEntry("mimetype") is not null)
+                {
+                    throw new ImportFileException(
+                        "Tệp là bảng tính OpenDocument (.ods), chưa nhập được. Trong LibreOffice hãy chọn Tệp > Lưu thành > \"Excel 2007-365 (.xlsx)\" rồi tải lên tệp .xlsx.",
+                        "The file is an OpenDocument spreadsheet (.ods), which cannot be imported. In LibreOffice choose File > Save As > \"Excel 2007-365 (.xlsx)\" and upload the .xlsx file.");
+                }
+
                 if (zip.GetEntry("xl/workbook.xml") is null)
                 {
                     throw new ImportFileException(
                         "Tệp là một tệp nén nhưng không phải bảng tính XLSX.",
                         "The file is a zip archive but not an XLSX workbook.");
                 }
+
+                // Every cell, row and the shared strings bounded before MiniExcel, which holds a whole cell (and the string table) in memory.
+                WorkbookScan.Check(zip);
             }
 
             var sheets = MiniExcel.GetSheetNames(path);

@@ -40,6 +40,14 @@ public abstract class ImportHandlerBase<TKey, TEntity>(IDbContextFactory<AppDbCo
         await foreach (var row in context.ReadRows(cancellationToken))
         {
             total++;
+            if (row.Problem is { } problem)
+            {
+                invalid.Add(row.RowNumber);
+                context.ReportError(problem);
+                context.ReportProgress(total);
+                continue;
+            }
+
             var check = new RowCheck(row, ColumnIndex, text);
             if (Check(check, context) is { } parsed && check.IsValid)
             {

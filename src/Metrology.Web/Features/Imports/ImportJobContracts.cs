@@ -18,6 +18,7 @@ public sealed record ImportJobDto(
     int UnchangedRows,
     int ErrorRows,
     string? FailureMessage,
+    string? Notice,
     bool HasErrorFile,
     bool CanUndo,
     string? CreatedByEmail,
@@ -27,7 +28,7 @@ public sealed record ImportJobDto(
     DateTime? UndoneAt,
     IReadOnlyList<ImportErrorDto> Errors)
 {
-    /// <summary>The stored "Vietnamese\nEnglish" failure message, in the current UI language.</summary>
+    /// <summary>A stored "Vietnamese\nEnglish" message (failure, notice), in the current UI language.</summary>
     public static string? Localized(string? stored)
     {
         if (stored is null)

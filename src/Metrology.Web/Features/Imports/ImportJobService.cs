@@ -16,6 +16,8 @@ public sealed class ImportJobService(
     IDbContextFactory<AppDbContext> dbFactory,
     CurrentUser currentUser,
     ImportQueue queue,
+    ImportLeases leases,
+    ImportRunner runner,
     IEnumerable<IImportKindHandler> handlers,
     TimeProvider clock,
     IStringLocalizer<SharedResource> text)
@@ -93,25 +95,38 @@ public sealed class ImportJobService(
             CreatedByEmail = currentUser.UserEmail ?? Environment.UserName,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
-        // The usual case answered without a failed insert; the unique index below settles true races.
-        if (await ActiveJobExistsAsync(job, cancellationToken))
+        // A live job of the same file (in this process or a command line beside it) holds the key's lease.
+        var lease = leases.TryTake(job.ProvinceId, job.Kind, job.FileHash);
+        if (lease is null)
         {
             return Outcome<ImportJobDto>.Conflict("file", text["Imports.Error.AlreadyRunning"]);
         }
 
-        db.ImportJobs.Add(job);
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            if (!await ActiveJobExistsAsync(job, cancellationToken))
+            // Holding the lease, a job of this file still queued or running was left by a process that died: it ends failed.
+            await runner.FailAbandonedAsync(job.ProvinceId, job.Kind, job.FileHash, cancellationToken);
+            db.ImportJobs.Add(job);
+            try
             {
-                throw;
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                if (!await ActiveJobExistsAsync(job, cancellationToken))
+                {
+                    throw;
+                }
+
+                return Outcome<ImportJobDto>.Conflict("file", text["Imports.Error.AlreadyRunning"]);
             }
 
-            return Outcome<ImportJobDto>.Conflict("file", text["Imports.Error.AlreadyRunning"]);
+            leases.Hand(job.Id, lease);
+            lease = null;
+        }
+        finally
+        {
+            lease?.Dispose();
         }
 
         queue.Enqueue(job.Id);
@@ -249,7 +264,7 @@ public sealed class ImportJobService(
         return new ImportJobDto(
             job.Id, job.Kind, ImportKinds.Slug(job.Kind), job.Mode, job.Status, job.FileName, job.FileSize,
             job.TotalRows, job.ProcessedRows, job.InsertedRows, job.UnchangedRows, job.ErrorRows,
-            ImportJobDto.Localized(job.FailureMessage), job.ErrorFilePath is not null, IsUndoable(job) && CanImport(job.Kind),
+            ImportJobDto.Localized(job.FailureMessage), ImportJobDto.Localized(job.Notice), job.ErrorFilePath is not null, IsUndoable(job) && CanImport(job.Kind),
             job.CreatedByEmail, job.CreatedAt, job.StartedAt, job.FinishedAt, job.UndoneAt,
             errors.Select(e => new ImportErrorDto(e.Row, e.Column, columns.GetValueOrDefault(e.Column, e.Column), e.Value,
                 english ? e.MessageEn : e.MessageVi, e.MessageVi, e.MessageEn)).ToList());

@@ -19,6 +19,7 @@ public sealed class ImportRunner(
     IDbContextFactory<AppDbContext> dbFactory,
     IEnumerable<IImportKindHandler> handlers,
     ImportStorage storage,
+    ImportLeases leases,
     IConfiguration configuration,
     TimeProvider clock,
     ILogger<ImportRunner> logger)
@@ -43,6 +44,18 @@ public sealed class ImportRunner(
 
     public async Task RunAsync(long jobId, CancellationToken cancellationToken)
     {
+        try
+        {
+            await RunLeasedAsync(jobId, cancellationToken);
+        }
+        finally
+        {
+            leases.Release(jobId);
+        }
+    }
+
+    private async Task RunLeasedAsync(long jobId, CancellationToken cancellationToken)
+    {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         db.Database.SetCommandTimeout(StatusWriteTimeout);
         var job = await db.ImportJobs.IgnoreQueryFilters().FirstOrDefaultAsync(j => j.Id == jobId, cancellationToken);
@@ -55,6 +68,11 @@ public sealed class ImportRunner(
         job.StartedAt = clock.GetUtcNow().UtcDateTime;
         await SaveJobAsync(db, job, cancellationToken);
 
+        // Every job ends: a file that keeps the worker longer than Imports:MaxRunMinutes is stopped and fails, so the
+        // jobs queued behind it run (the handler's single transaction rolls back).
+        var limit = TimeSpan.FromMinutes(configuration.GetValue("Imports:MaxRunMinutes", 120));
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(limit);
         var handler = handlers.FirstOrDefault(h => h.Kind == job.Kind);
         using var errors = new ImportErrorLog(handler?.Columns ?? [], storage.ScratchDirectory);
         ImportResult? result = null;
@@ -67,18 +85,34 @@ public sealed class ImportRunner(
 
             var file = ImportFile.Open(job.StoredFilePath!, ImportLimits.From(configuration));
             var header = ReadHeader(file, handler.Columns);
-            job.TotalRows = CountDataRows(file);
+            List<string> noticeVi = [], noticeEn = [];
+            if (file.LegacyEncoding is { } legacy)
+            {
+                noticeVi.Add($"Tệp không phải UTF-8 nên được đọc theo bảng mã {legacy} (CSV của Excel trên Windows tiếng Việt); hãy kiểm tra dấu tiếng Việt.");
+                noticeEn.Add($"The file is not UTF-8, so it was read as {legacy} (Excel's CSV on a Vietnamese Windows); check the Vietnamese accents.");
+            }
+
+            if (header.Ignored.Count > 0)
+            {
+                var names = ImportHeader.Quote(header.Ignored);
+                noticeVi.Add($"Đã bỏ qua các cột không có trong mẫu: {names}.");
+                noticeEn.Add($"Columns not in the template were ignored: {names}.");
+            }
+
+            job.Notice = noticeVi.Count == 0 ? null : Cut($"{string.Join(' ', noticeVi)}\n{string.Join(' ', noticeEn)}", 2000);
+
+            job.TotalRows = CountDataRows(file, header);
             if (job.TotalRows == 0)
             {
                 throw new ImportFileException("Tệp không có dòng dữ liệu nào dưới dòng tiêu đề.", "The file has no data rows below the header.");
             }
 
-            await SaveJobAsync(db, job, cancellationToken);
-            result = await RunHandlerAsync(job, handler, file, header, errors, cancellationToken);
+            await SaveJobAsync(db, job, deadline.Token);
+            result = await RunHandlerAsync(job, handler, file, header, errors, deadline.Token);
             Finish(job, result, errors);
             if (errors.RowCount > 0)
             {
-                job.ErrorFilePath = await ImportErrorFile.WriteAsync(file, errors.MessagesByRow(), storage.ErrorFilePath(job, file.Format), cancellationToken);
+                job.ErrorFilePath = await ImportErrorFile.WriteAsync(file, header.RowNumber, errors.MessagesByRow(), storage.ErrorFilePath(job, file.Format), deadline.Token);
                 job.Errors.AddRange(errors.First.Select(e => new ImportRowError
                 {
                     Row = e.RowNumber,
@@ -93,11 +127,25 @@ public sealed class ImportRunner(
         {
             Fail(job, problem.MessageVi, problem.MessageEn);
         }
-        catch (Exception problem) when (problem is not OperationCanceledException && result is not null)
+        catch (Exception problem) when (result is not null && !cancellationToken.IsCancellationRequested)
         {
             // The handler committed; only the error file could not be written. The job keeps its true counts.
             logger.LogError(problem, "Import job {JobId}: the rows were written but the error file was not", job.Id);
             job.ErrorFilePath = null;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            logger.LogError("Import job {JobId} stopped after {Minutes} minutes", job.Id, limit.TotalMinutes);
+            var minutes = limit.TotalMinutes.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Fail(job, $"Việc nhập chạy quá {minutes} phút nên đã bị dừng; không có dữ liệu nào được ghi. Hãy chia tệp nhỏ hơn hoặc thử lại lúc máy chủ rảnh.",
+                $"The import ran longer than {minutes} minutes and was stopped; nothing was written. Split the file or try again when the server is less busy.");
+        }
+        catch (Exception problem) when (IsBusy(problem))
+        {
+            // Every import statement waits for a lock a bounded time (ImportSql.LockWaitSeconds): past it the job fails rather than waits for ever.
+            logger.LogError(problem, "Import job {JobId}: the database stayed busy", job.Id);
+            Fail(job, "Cơ sở dữ liệu bận quá lâu (một thao tác khác đang giữ khóa ghi); không có dữ liệu nào được ghi. Hãy tải tệp lên lại sau ít phút.",
+                "The database stayed busy too long (another operation held the write lock); nothing was written. Upload the file again in a few minutes.");
         }
         catch (Exception problem) when (problem is not OperationCanceledException)
         {
@@ -114,14 +162,28 @@ public sealed class ImportRunner(
 
     /// <summary>
     /// Jobs a dead process left queued or running: marked failed. True to the message because every handler
-    /// writes in a single transaction, which the database rolled back when the process died.
+    /// writes in a single transaction, which the database rolled back when the process died. Called when the
+    /// server starts.
     /// </summary>
-    public async Task<int> RecoverAbandonedAsync(CancellationToken cancellationToken)
+    public Task<int> RecoverAbandonedAsync(CancellationToken cancellationToken) =>
+        FailAbandonedAsync(j => j.Status == ImportStatus.Queued || j.Status == ImportStatus.Running, checkLeases: true, cancellationToken);
+
+    /// <summary>
+    /// The jobs of one file (province, kind, hash) still marked queued or running, called by whoever has just
+    /// taken the file's lease (<see cref="ImportLeases"/>): no live process runs them (a killed command line's).
+    /// </summary>
+    public Task<int> FailAbandonedAsync(int? provinceId, ImportKind kind, string fileHash, CancellationToken cancellationToken) =>
+        FailAbandonedAsync(
+            j => j.ProvinceId == provinceId && j.Kind == kind && j.FileHash == fileHash && (j.Status == ImportStatus.Queued || j.Status == ImportStatus.Running),
+            checkLeases: false,
+            cancellationToken);
+
+    private async Task<int> FailAbandonedAsync(System.Linq.Expressions.Expression<Func<ImportJob, bool>> active, bool checkLeases, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var abandoned = await db.ImportJobs.IgnoreQueryFilters()
-            .Where(j => j.Status == ImportStatus.Queued || j.Status == ImportStatus.Running)
-            .ToListAsync(cancellationToken);
+        // At start-up, a job whose lease a live process holds (a command line running beside this server) is left alone.
+        var abandoned = (await db.ImportJobs.IgnoreQueryFilters().Where(active).ToListAsync(cancellationToken))
+            .Where(j => !checkLeases || leases.IsAbandoned(j)).ToList();
         foreach (var job in abandoned)
         {
             Fail(job, "Tiến trình máy chủ đã dừng trong khi nhập; không có dữ liệu nào được ghi. Hãy tải tệp lên lại.",
@@ -201,14 +263,10 @@ public sealed class ImportRunner(
         }
     }
 
-    private static ImportHeader ReadHeader(ImportFile file, IReadOnlyList<ImportColumn> columns)
-    {
-        var first = file.ReadRows().FirstOrDefault()
-            ?? throw new ImportFileException("Tệp trống: không có dòng tiêu đề.", "The file is empty: there is no header row.");
-        return ImportHeader.Map(first.Cells, columns, file.Format == ImportFileFormat.Xlsx ? file.SheetName : null);
-    }
+    private static ImportHeader ReadHeader(ImportFile file, IReadOnlyList<ImportColumn> columns) =>
+        ImportHeader.Find(file.ReadRows().Take(ImportHeader.SearchRows).ToList(), columns, file.Format == ImportFileFormat.Xlsx ? file.SheetName : null);
 
-    private static int CountDataRows(ImportFile file) => file.ReadRows().Skip(1).Count(r => !r.IsBlank);
+    private static int CountDataRows(ImportFile file, ImportHeader header) => file.ReadRows().Skip(header.RowNumber).Count(r => !r.IsBlank);
 
     private async Task<ImportResult> RunHandlerAsync(
         ImportJob job, IImportKindHandler handler, ImportFile file, ImportHeader header, ImportErrorLog errors, CancellationToken cancellationToken)
@@ -260,8 +318,9 @@ public sealed class ImportRunner(
                     await StoreProgressAsync(jobId, now, cancellationToken);
                     stored = now;
                 }
-                catch (Exception problem) when (!cancellationToken.IsCancellationRequested)
+                catch (Exception problem) when (problem is not OperationCanceledException)
                 {
+                    // Also when the handler has just finished: a progress write that found the database busy must not fail a job that committed.
                     logger.LogDebug(problem, "Import job {JobId}: progress not stored this time", jobId);
                 }
             }
@@ -288,16 +347,35 @@ public sealed class ImportRunner(
 
     private static async IAsyncEnumerable<ImportRow> DataRows(ImportFile file, ImportHeader header, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        foreach (var row in file.ReadRows().Skip(1))
+        foreach (var row in file.ReadRows().Skip(header.RowNumber))
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (!row.IsBlank)
             {
-                yield return header.ToRow(row);
+                yield return header.ToRow(row) with { Problem = Shape(file, header, row) };
             }
         }
 
         await Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// A CSV row whose cell count is not the header's: an unquoted comma in a name shifted every cell after it (the
+    /// signer became another person, issue 19), so the row is an error. A workbook's cells have their own columns.
+    /// </summary>
+    private static ImportCellError? Shape(ImportFile file, ImportHeader header, RawRow row)
+    {
+        if (file.Format != ImportFileFormat.Csv || row.Cells.Length == header.Width)
+        {
+            return null;
+        }
+
+        var (vi, en) = row.Cells.Length > header.Width
+            ? ($"Dòng có {row.Cells.Length} ô nhưng dòng tiêu đề có {header.Width}: các ô đã bị lệch, có thể vì một giá trị chứa dấu \"{file.Delimiter}\" mà không nằm trong ngoặc kép.",
+                $"The row has {row.Cells.Length} cells but the header has {header.Width}: the cells are shifted, perhaps by a value containing \"{file.Delimiter}\" without double quotes.")
+            : ($"Dòng có {row.Cells.Length} ô nhưng dòng tiêu đề có {header.Width}: thiếu ô, các ô có thể đã bị lệch.",
+                $"The row has {row.Cells.Length} cells but the header has {header.Width}: cells are missing and may be shifted.");
+        return new ImportCellError(row.RowNumber, string.Empty, null, vi, en);
     }
 
     private static string? Cut(string? value, int length) => value is null || value.Length <= length ? value : value[..length];

@@ -7,6 +7,7 @@ public static class ImportsSetup
     {
         services.AddSingleton<ImportQueue>();
         services.AddSingleton<ImportStorage>();
+        services.AddSingleton<ImportLeases>();
         services.AddScoped<ImportText>();
         services.AddScoped<ImportTemplates>();
         services.AddScoped<ImportRunner>();

@@ -48,15 +48,36 @@ public sealed partial class VerificationImportHandler(
         // Opened through EF so the connection is set up as everywhere else (SQLite pragmas, interceptors).
         await db.Database.OpenConnectionAsync(cancellationToken);
         var connection = db.Database.GetDbConnection();
-        // SQLite: a deferred transaction, so the long first pass (which writes only the temp staging table) does
-        // not hold the database's write lock and the runner can still store the job's progress meanwhile.
-        await using var transaction = postgres
+        // SQLite: the long first pass writes only the connection's temp staging table, in a deferred transaction
+        // of its own that locks nothing, so the runner can still store the job's progress meanwhile. The checks and
+        // the merge then run in a transaction begun IMMEDIATE (below), holding the write lock from their first
+        // read: a deferred transaction that reads and then writes after another connection committed (the
+        // runner's progress, any user's edit) gets a WAL "busy snapshot", which no waiting resolves; it once
+        // hung imports for ever (issue 19).
+        var transaction = postgres
             ? await connection.BeginTransactionAsync(cancellationToken)
             : ((SqliteConnection)connection).BeginTransaction(deferred: true);
+        try
+        {
+            return await RunInTransactionAsync(context, connection, transaction, t => transaction = t, validator, messages, user, postgres, cancellationToken);
+        }
+        finally
+        {
+            await transaction.DisposeAsync();
+        }
+    }
+
+    private async Task<ImportResult> RunInTransactionAsync(
+        ImportContext context, DbConnection connection, DbTransaction transaction, Action<DbTransaction> replaced,
+        VerificationRowValidator validator, VerificationImportMessages messages, Creator? user, bool postgres, CancellationToken cancellationToken)
+    {
+        var job = context.Job;
         if (postgres)
         {
             // The duplicate checks sort the whole file by several keys; the default 4 MB per sort spills a large file to disk.
             await ExecuteAsync(connection, transaction, "SET LOCAL work_mem = '64MB'", cancellationToken);
+            // A lock another session keeps (a long edit of the same instrument) fails the job after a minute instead of holding it for ever.
+            await ExecuteAsync(connection, transaction, string.Create(CultureInfo.InvariantCulture, $"SET LOCAL lock_timeout = '{ImportSql.LockWaitSeconds}s'"), cancellationToken);
         }
         else
         {
@@ -77,6 +98,13 @@ public sealed partial class VerificationImportHandler(
             await foreach (var row in context.ReadRows(cancellationToken))
             {
                 total++;
+                if (row.Problem is { } problem)
+                {
+                    context.ReportError(problem);
+                    rowErrors++;
+                    continue;
+                }
+
                 var staged = validator.Validate(row, context.ReportError);
                 if (staged is null)
                 {
@@ -98,6 +126,13 @@ public sealed partial class VerificationImportHandler(
 
         // Every row is read: the page now shows the set-based checks and the merge as what is left.
         context.ReportProgress(total);
+        if (!postgres)
+        {
+            await transaction.CommitAsync(cancellationToken);
+            await transaction.DisposeAsync();
+            transaction = ((SqliteConnection)connection).BeginTransaction(deferred: false);
+            replaced(transaction);
+        }
 
         LogStep("read, check and stage the rows", staging.Elapsed.TotalSeconds);
         var parameters = new Dictionary<string, object?>
