@@ -52,14 +52,17 @@ public sealed class MetrologyApp : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser context in Vietnamese (the default language), sized like an office screen.</summary>
-    public async Task<IPage> NewPageAsync()
+    /// <summary>A fresh browser context in Vietnamese (the default language), sized like an office screen or a phone.</summary>
+    public async Task<IPage> NewPageAsync(bool phone = false)
     {
         var context = await Browser.NewContextAsync(new()
         {
             BaseURL = BaseAddress.ToString(),
             Locale = "vi-VN",
-            ViewportSize = new() { Width = 1366, Height = 900 },
+            // A phone: 390×844 CSS pixels, touch, the mobile layout's breakpoints.
+            ViewportSize = phone ? new() { Width = 390, Height = 844 } : new() { Width = 1366, Height = 900 },
+            IsMobile = phone,
+            HasTouch = phone,
         });
         // Some 30 journeys share one app and two cores; a slow moment under that load is not a failure.
         context.SetDefaultTimeout(30_000);

@@ -41,6 +41,7 @@ public sealed class SurveyJourneyTests(MetrologyApp app)
 
         // Submitting without the other required answers names them; nothing is submitted.
         await page.GetByTestId("respond-submit").ClickAsync();
+        await ConfirmSubmissionAsync(page);
         await Expect(page.GetByTestId("respond-error").First).ToHaveTextAsync("Câu hỏi bắt buộc: cần trả lời trước khi nộp.");
         await page.ScreenshotAsync("60-survey-required");
 
@@ -54,6 +55,7 @@ public sealed class SurveyJourneyTests(MetrologyApp app)
         await Answer(10).GetByText("Không").ClickAsync();
         await Type(11, "Đề nghị hỗ trợ hiệu chuẩn cân thương mại.");
         await page.GetByTestId("respond-submit").ClickAsync();
+        await ConfirmSubmissionAsync(page);
 
         // Weights 2,1,0,2,2,1,2,1,1,1 = 13; 2 + 8/20 + 2 + 0.5×2 + 0.5 + 0 + 1 + 0.75 + 0 = 7.65 → 58.85.
         await Expect(page.GetByTestId("respond-submitted")).ToContainTextAsync("Điểm năng lực: 58,85.");
@@ -110,5 +112,14 @@ public sealed class SurveyJourneyTests(MetrologyApp app)
         await Expect(page.GetByTestId("questionnaire-questions")).ToContainTextAsync("Doanh nghiệp có sổ theo dõi phương tiện đo?");
         await Expect(page.GetByTestId("questionnaire-new-version")).ToBeVisibleAsync();
         await Expect(page.GetByTestId("questionnaire-title")).ToHaveTextAsync(title);
+    }
+
+    /// <summary>Submitting is once and for all: the page asks first, and the test says yes.</summary>
+    internal static async Task ConfirmSubmissionAsync(IPage page)
+    {
+        var dialog = page.Locator(".mud-dialog");
+        await Expect(dialog).ToContainTextAsync("chỉ được nộp một lần");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Nộp phiếu" }).ClickAsync();
+        await Expect(dialog).ToHaveCountAsync(0);
     }
 }

@@ -1,5 +1,8 @@
 using System.Globalization;
+using System.IO.Compression;
+using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
+using System.Text.Unicode;
 using System.Threading.RateLimiting;
 using Metrology.Core.Accounts;
 using Metrology.Core.Data;
@@ -16,6 +19,7 @@ using Metrology.Web.Features.Demo;
 using Metrology.Web.Features.Designations;
 using Metrology.Web.Features.Documents;
 using Metrology.Web.Features.Exports;
+using Metrology.Web.Features.Home;
 using Metrology.Web.Features.Imports;
 using Metrology.Web.Features.Inspections;
 using Metrology.Web.Features.Instruments;
@@ -42,7 +46,9 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.AspNetCore.Routing;
+using MudBlazor;
 using MudBlazor.Services;
 using Scalar.AspNetCore;
 
@@ -232,16 +238,38 @@ public static class HostingSetup
         services.AddScoped<ExportService>();
         services.AddScoped<DashboardService>();
         services.AddScoped<RollupService>();
+        services.AddScoped<StartService>();
         services.AddImports();
         services.AddBackups();
 
+        // Vietnamese letters leave as UTF-8, not as "&#x1EA3;" entities that tripled the size of every page's text.
+        services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.AddResponseCompression(o =>
+        {
+            // Also over HTTPS: the pages and assets are what a phone downloads. A reflected secret is the BREACH
+            // risk; the pages carry none beside the antiforgery token, which is random per form render.
+            o.EnableForHttps = true;
+            o.Providers.Add<BrotliCompressionProvider>();
+            o.Providers.Add<GzipCompressionProvider>();
+        });
+        // The static assets leave precompressed; this compresses the pages and API answers, where speed matters more.
+        services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
+        services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
         services.AddRazorComponents().AddInteractiveServerComponents();
-        services.AddMudServices();
+        services.AddMudServices(o =>
+        {
+            // A phone has room for one message: the newest replaces the others instead of stacking over the page.
+            o.SnackbarConfiguration.PreventDuplicates = true;
+            o.SnackbarConfiguration.MaxDisplayedSnackbars = 1;
+            o.SnackbarConfiguration.NewestOnTop = true;
+            o.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomCenter;
+        });
     }
 
     public static void UseMetrologyPipeline(this WebApplication app)
     {
         app.UseWebSecurity();
+        app.UseResponseCompression();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRequestLocalization();
@@ -292,6 +320,7 @@ public static class HostingSetup
         api.MapReportEndpoints();
         api.MapDashboardEndpoints();
         api.MapRollupEndpoints();
+        api.MapStartEndpoints();
         api.MapImportEndpoints();
         api.MapBackupEndpoints();
 

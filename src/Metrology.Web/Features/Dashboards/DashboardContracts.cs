@@ -5,7 +5,9 @@ namespace Metrology.Web.Features.Dashboards;
 
 /// <summary>
 /// A province's dashboard for a year (or the whole country's, for a national user who picks no province).
-/// Every figure is an aggregate computed by the database.
+/// Every figure is an aggregate computed by the database. Cards of the year count the year's records; the
+/// cards named in <see cref="CardsShowingToday"/> show the registry as it stands today (its history is not
+/// stored), which the page says in words when the year is a past one.
 /// </summary>
 public sealed record DashboardDto(
     int Year,
@@ -21,7 +23,8 @@ public sealed record DashboardDto(
     IReadOnlyList<CampaignRateDto> Surveys,
     IReadOnlyList<StateCountDto> AssuranceByState,
     IReadOnlyList<AgencyInspectionsDto> InspectionsByAgency,
-    IReadOnlyList<InvestmentYearDto> InvestmentByYear);
+    IReadOnlyList<InvestmentYearDto> InvestmentByYear,
+    IReadOnlyList<string> CardsShowingToday);
 
 /// <summary>In-service instruments of one Group 2 type; the rest of the types are summed as one "other" row (Code null).</summary>
 public sealed record TypeCountDto(string? Code, string Name, int Count);

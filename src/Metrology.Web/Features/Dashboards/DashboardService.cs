@@ -33,6 +33,12 @@ public sealed class DashboardService(
     /// <summary>The programme started in 2020 (Decision 1928/QĐ-UBND): the investment card counts from there.</summary>
     public const int FirstYear = 2020;
 
+    /// <summary>
+    /// Cards computed from the instruments' and programmes' current state: instruments in service by type, due states,
+    /// the overdue trend of the last 12 months and the assurance programmes. For a past year they still show today.
+    /// </summary>
+    public static readonly string[] TodayCards = ["types", "due", "overdue", "assurance"];
+
     public int CurrentYear => DisplayFormat.Today(clock).Year;
 
     public bool IsNational => currentUser.ProvinceId is null;
@@ -80,7 +86,8 @@ public sealed class DashboardService(
             await SurveysAsync(db, scope, year, cancellationToken),
             await AssuranceAsync(db, scope, cancellationToken),
             await InspectionsAsync(db, scope, year, cancellationToken),
-            await InvestmentAsync(db, scope, year, cancellationToken)));
+            await InvestmentAsync(db, scope, year, cancellationToken),
+            year < today.Year ? TodayCards : []));
     }
 
     /// <summary>The tenant filter already narrows a province user; this narrows a national user who picked a province.</summary>
