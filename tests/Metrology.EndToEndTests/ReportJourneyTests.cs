@@ -32,6 +32,14 @@ public sealed class ReportJourneyTests(MetrologyApp app)
         await Expect(section.GetByTestId("report-section-body")).ToHaveTextAsync(difficulties);
         // A generated section shows the records it comes from.
         await Expect(officer.GetByTestId("report-section-I.2.5").GetByTestId("report-figures")).ToBeVisibleAsync();
+        // "Directions" is still empty: the editor warns, and the report cannot be submitted until it is written.
+        var directions = officer.GetByTestId("report-section-III.1");
+        await Expect(directions.GetByTestId("report-section-warning")).ToHaveTextAsync("Phần này phải có nội dung trước khi trình phê duyệt.");
+        await directions.GetByTestId("report-section-edit").ClickAsync();
+        await Expect(directions.GetByTestId("report-section-text")).ToHaveAttributeAsync("placeholder", "Nhập nội dung phần này (bắt buộc trước khi trình).");
+        await directions.GetByTestId("report-section-text").FillAsync("Tiếp tục triển khai Chương trình đảm bảo đo lường tại doanh nghiệp.");
+        await directions.GetByTestId("report-section-save").ClickAsync();
+        await Expect(directions.GetByTestId("report-section-warning")).ToHaveCountAsync(0);
         await officer.GetByTestId("report-submit").ClickAsync();
         await Expect(officer.GetByTestId("report-status").First).ToHaveTextAsync("Chờ phê duyệt");
         var address = officer.Url;

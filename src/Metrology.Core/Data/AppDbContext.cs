@@ -134,6 +134,10 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ITenantScope s
 
     public DbSet<IndicatorTarget> IndicatorTargets => Set<IndicatorTarget>();
 
+    public DbSet<NationalTarget> NationalTargets => Set<NationalTarget>();
+
+    public DbSet<ReportRequestLetter> ReportRequestLetters => Set<ReportRequestLetter>();
+
     public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
 
     public DbSet<ImportRowError> ImportRowErrors => Set<ImportRowError>();

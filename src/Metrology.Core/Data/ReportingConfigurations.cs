@@ -67,6 +67,30 @@ internal sealed class IndicatorTargetConfiguration : IEntityTypeConfiguration<In
     }
 }
 
+internal sealed class ReportRequestLetterConfiguration : IEntityTypeConfiguration<ReportRequestLetter>
+{
+    public void Configure(EntityTypeBuilder<ReportRequestLetter> b)
+    {
+        b.HasKey(l => l.Year);
+        b.Property(l => l.Year).ValueGeneratedNever();
+        b.Property(l => l.Number).HasMaxLength(50);
+        b.Property(l => l.Issuer).HasMaxLength(200);
+        b.Property(l => l.UpdatedByEmail).HasMaxLength(254);
+    }
+}
+
+internal sealed class NationalTargetConfiguration : IEntityTypeConfiguration<NationalTarget>
+{
+    public void Configure(EntityTypeBuilder<NationalTarget> b)
+    {
+        b.Property(t => t.Indicator).HasConversion<string>().HasMaxLength(40);
+        b.Property(t => t.Value).HasPrecision(20, 2);
+        b.Property(t => t.Source).HasMaxLength(500);
+        b.Property(t => t.UpdatedByEmail).HasMaxLength(254);
+        b.HasIndex(t => new { t.Indicator, t.TargetYear }).IsUnique();
+    }
+}
+
 internal static class ReportHeaderColumns
 {
     public static void Configure(ComplexPropertyBuilder<ReportHeader> h)

@@ -172,3 +172,23 @@ public class ReportDeadline
     /// <summary>20 December of the report's year.</summary>
     public static DateOnly DefaultFor(int year) => new(year, 12, 20);
 }
+
+/// <summary>
+/// The Ministry's letter asking every province for the year's report ("Công văn số 04/BKH-CN-TĐC ngày 03/01/2023"),
+/// entered once by the Ministry; a province's new report of that year cites it in its opening sentence.
+/// </summary>
+public class ReportRequestLetter
+{
+    public int Year { get; set; }
+
+    public required string Number { get; set; }
+
+    public DateOnly? IssuedOn { get; set; }
+
+    /// <summary>"Bộ Khoa học và Công nghệ".</summary>
+    public required string Issuer { get; set; }
+
+    public DateTime UpdatedAt { get; set; }
+
+    public string? UpdatedByEmail { get; set; }
+}

@@ -65,3 +65,26 @@ public class IndicatorTarget : Shared.IProvinceOwned
     /// <summary>Where the target comes from, e.g. "Quyết định số 1928/QĐ-UBND ngày 20/7/2020".</summary>
     public string? Source { get; set; }
 }
+
+/// <summary>
+/// A target of the programme the Ministry sets for every province for an indicator by a year (a yearly target, or
+/// the 2025 and 2030 milestones of Decision 996). A province's own <see cref="IndicatorTarget"/> for the same
+/// indicator takes precedence in its annex.
+/// </summary>
+public class NationalTarget
+{
+    public int Id { get; set; }
+
+    public KeyIndicator Indicator { get; set; }
+
+    public int TargetYear { get; set; }
+
+    public decimal Value { get; set; }
+
+    /// <summary>Where the target comes from, e.g. "Quyết định số 996/QĐ-TTg ngày 10/8/2018".</summary>
+    public string? Source { get; set; }
+
+    public DateTime UpdatedAt { get; set; }
+
+    public string? UpdatedByEmail { get; set; }
+}

@@ -29,9 +29,13 @@ public sealed record ReportHeading(int Level, string Text) : ReportBlock(Text);
 /// <summary>A body paragraph (justified, first-line indent); a list item starts with "- ".</summary>
 public sealed record ReportParagraph(string Text) : ReportBlock(Text);
 
-/// <summary>A table with a bold header row; <see cref="NumericColumns"/> are right-aligned.</summary>
+/// <summary>
+/// A table with a bold header row; <see cref="NumericColumns"/> are right-aligned. <see cref="Caption"/> is the italic
+/// line under the title tying an annex to its report ("(Kèm theo Báo cáo số 15/BC-UBND ngày ... của UBND ...)").
+/// </summary>
 public sealed record ReportTable(
     string Title,
     IReadOnlyList<string> Columns,
     IReadOnlyList<IReadOnlyList<string>> Rows,
-    IReadOnlySet<int> NumericColumns);
+    IReadOnlySet<int> NumericColumns,
+    string? Caption = null);

@@ -4,12 +4,22 @@ namespace Metrology.Core.Reporting;
 
 /// <summary>
 /// How the report writes numbers, the way the provinces' reports do (seed: Quảng Trị 2022): counts with at
-/// least two digits ("04 bài báo", "01 Hội thảo"), money in billions with a decimal comma ("25,616 tỷ đồng"),
-/// rounded-down tens for declared reach ("hơn 40 Doanh nghiệp"). The report is an official Vietnamese
+/// least two digits ("04 bài báo", "01 Hội thảo") when there is something to count (an absence is said in words:
+/// the assembler never writes "00"), money in billions with a decimal comma ("25,616 tỷ đồng"). The report is an official Vietnamese
 /// document, so these forms do not follow the UI language.
 /// </summary>
 public static class ReportWording
 {
+    /// <summary>
+    /// Vietnamese alphabetical order (ICU's vi collation: Đ after D, Ă and Â after A, tones after the letter), for
+    /// lists of provinces and units in the reports and the roll-up; ordinal order would put Đà Nẵng after Yên Bái.
+    /// </summary>
+    public static readonly StringComparer VietnameseOrder = StringComparer.Create(CultureInfo.GetCultureInfo("vi-VN"), ignoreCase: false);
+
+    /// <summary>The key a province sorts by: its proper name, "Đà Nẵng" for "Thành phố Đà Nẵng".</summary>
+    public static string SortName(string provinceName) =>
+        provinceName.StartsWith("Thành phố ", StringComparison.Ordinal) ? provinceName["Thành phố ".Length..] : provinceName;
+
     private static readonly NumberFormatInfo Vietnamese = new() { NumberGroupSeparator = ".", NumberDecimalSeparator = ",", NegativeSign = "-" };
 
     /// <summary>"04", "12", "1.234": two digits at least, Vietnamese grouping above 999.</summary>
@@ -37,13 +47,6 @@ public static class ReportWording
 
         return amount.ToString("#,0", Vietnamese) + " đồng";
     }
-
-    /// <summary>
-    /// A reach the organisers declared, as reports round it: 42 → "hơn 40", 40 → "40", 7 → "07". Only numbers
-    /// above ten are rounded down to tens, so a small figure stays exact.
-    /// </summary>
-    public static string AboutCount(long value) =>
-        value > 10 && value % 10 != 0 ? "hơn " + (value / 10 * 10).ToString("#,0", Vietnamese) : Count(value);
 
     /// <summary>A percentage with one decimal and a decimal comma: "97,3%".</summary>
     public static string Percent(long part, long whole) =>

@@ -1859,6 +1859,45 @@ namespace Metrology.Migrations.Postgres.Migrations
                     b.ToTable("IndicatorTargets");
                 });
 
+            modelBuilder.Entity("Metrology.Core.Reporting.NationalTarget", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Indicator")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("TargetYear")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedByEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(20, 2)
+                        .HasColumnType("numeric(20,2)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Indicator", "TargetYear")
+                        .IsUnique();
+
+                    b.ToTable("NationalTargets");
+                });
+
             modelBuilder.Entity("Metrology.Core.Reporting.ReportDeadline", b =>
                 {
                     b.Property<int>("Year")
@@ -1972,6 +2011,36 @@ namespace Metrology.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("ReportHeaderDefaults");
+                });
+
+            modelBuilder.Entity("Metrology.Core.Reporting.ReportRequestLetter", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("IssuedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Issuer")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedByEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("ReportRequestLetters");
                 });
 
             modelBuilder.Entity("Metrology.Core.Reporting.ReportSection", b =>

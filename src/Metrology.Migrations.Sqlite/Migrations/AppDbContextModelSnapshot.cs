@@ -1796,6 +1796,43 @@ namespace Metrology.Migrations.Sqlite.Migrations
                     b.ToTable("IndicatorTargets");
                 });
 
+            modelBuilder.Entity("Metrology.Core.Reporting.NationalTarget", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Indicator")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TargetYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedByEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(20, 2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Indicator", "TargetYear")
+                        .IsUnique();
+
+                    b.ToTable("NationalTargets");
+                });
+
             modelBuilder.Entity("Metrology.Core.Reporting.ReportDeadline", b =>
                 {
                     b.Property<int>("Year")
@@ -1907,6 +1944,36 @@ namespace Metrology.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("ReportHeaderDefaults");
+                });
+
+            modelBuilder.Entity("Metrology.Core.Reporting.ReportRequestLetter", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("IssuedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Issuer")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedByEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("ReportRequestLetters");
                 });
 
             modelBuilder.Entity("Metrology.Core.Reporting.ReportSection", b =>

@@ -6,13 +6,17 @@ namespace Metrology.IntegrationTests.Reports;
 
 public sealed record ReportFigureJson(string Key, string Label, decimal Value, string[] Sources);
 
-public sealed record ReportSectionJson(string Key, string Heading, int Level, bool Narrative, string GeneratedText, string? StoredText, string Text, bool IsEdited, ReportFigureJson[] Figures);
+public sealed record ReportSectionJson(
+    string Key, string Heading, int Level, bool Narrative, string GeneratedText, string? StoredText, string Text, bool IsEdited, ReportFigureJson[] Figures,
+    bool NeedsText, string? PreviousText);
 
 public sealed record ReportIndicatorJson(string Indicator, string Label, decimal Year, decimal Cumulative);
 
-public sealed record ReportAnnexJson(string Title, string[] Columns, string[][] Rows);
+public sealed record ReportAnnexJson(string Title, string? Caption, string[] Columns, string[][] Rows);
 
 public sealed record ReportChangeJson(string Key, string Label, decimal ApprovedValue, decimal CurrentValue);
+
+public sealed record ReportTextChangeJson(string Key, string Heading, string ApprovedText, string CurrentText);
 
 public sealed record ReportWorkflowJson(string? CreatedBy, DateTime CreatedAt, string? SubmittedBy, DateTime? SubmittedAt, string? ApprovedBy, DateTime? ApprovedAt, string? SentBy, DateTime? SentAt, string? ReturnReason);
 
@@ -23,7 +27,8 @@ public sealed record ReportHeaderJson(
 
 public sealed record ReportJson(
     int Id, string ProvinceSlug, string ProvinceName, int Year, string ReportingUnit, string Status, ReportHeaderJson Header, ReportWorkflowJson Workflow,
-    ReportSectionJson[] Sections, ReportIndicatorJson[] Indicators, ReportAnnexJson Annex, ReportChangeJson[]? ChangesSinceApproval)
+    ReportSectionJson[] Sections, ReportIndicatorJson[] Indicators, ReportAnnexJson Annex, ReportChangeJson[]? ChangesSinceApproval,
+    ReportTextChangeJson[]? TextChangesSinceApproval)
 {
     /// <summary>Every text of the report, as a reader would see it.</summary>
     public string AllText => string.Join("\n", Sections.Select(s => s.Heading + "\n" + s.Text));
@@ -63,10 +68,21 @@ public static class ReportApi
         return await response.ShouldReturn<ReportJson>();
     }
 
-    /// <summary>Through every step: the officer submits, the province admin approves.</summary>
+    /// <summary>Writes the narrative sections a report cannot be submitted without (II.2, III.1, IV).</summary>
+    public static async Task FillNarratives(this HttpClient officer, int id)
+    {
+        foreach (var (key, text) in new[] { ("II.2", "Thiếu cán bộ chuyên trách."), ("III.1", "Hoàn thiện văn bản."), ("IV", "Đề nghị Bộ hỗ trợ đào tạo.") })
+        {
+            using var response = await officer.PutAsJsonAsync($"{Path}/{id}/sections/{key}", new { text });
+            await response.ShouldHaveStatus(HttpStatusCode.OK);
+        }
+    }
+
+    /// <summary>Through every step: the officer writes the narrative sections and submits, the province admin approves.</summary>
     public static async Task<ReportJson> SubmitAndApprove(this MetrologyApp app, int id, string officer, string admin)
     {
         using var o = await app.As(officer, officer.EndsWith(".demo", StringComparison.Ordinal) ? MetrologyApp.DemoPassword : UserApi.Password);
+        await o.FillNarratives(id);
         await o.Step(id, "submit");
         using var a = await app.As(admin, admin.EndsWith(".demo", StringComparison.Ordinal) ? MetrologyApp.DemoPassword : UserApi.Password);
         return await a.Step(id, "approve");

@@ -63,7 +63,7 @@ public abstract class ReportApiTests(MetrologyApp app) : IntegrationTest(app)
         // Three articles in 2021, four since the start (one in 2020), worked out by hand.
         report.Section("I.2.5").Text.ShouldContain("Đăng tải 03 bài báo về hoạt động đo lường");
         report.Section("I.2.5").Text.ShouldContain("trên Báo Hà Nội Mới");
-        report.Section("I.2.5").Text.ShouldContain("Lũy kế đến hết năm 2021: 04 bài báo");
+        report.Section("I.2.5").Text.ShouldContain("Lũy kế đến hết năm 2021: 04 hoạt động, gồm 04 bài báo.");
         var articles = report.Figure("I.2.5:articles");
         articles.Value.ShouldBe(3);
         articles.Sources.ShouldBe(["/outreach?year=2021&kind=Article"]);
@@ -119,6 +119,7 @@ public abstract class ReportApiTests(MetrologyApp app) : IntegrationTest(app)
         await (await admin.PostAsJsonAsync(ReportApi.Path, new { provinceSlug = TestData.QuangTri, year = 2021 }, Cancellation)).ShouldBeProblem(HttpStatusCode.Forbidden);
         await (await lab.GetAsync(ReportApi.Path, Cancellation)).ShouldHaveStatus(HttpStatusCode.Forbidden);
         // Approving one's own draft without the approver's role.
+        await quangTri.FillNarratives(report.Id);
         await quangTri.Step(report.Id, "submit");
         await (await quangTri.PostAsJsonAsync($"{ReportApi.Path}/{report.Id}/approve", new { }, Cancellation)).ShouldBeProblem(HttpStatusCode.Forbidden);
         (await quangTri.GetReport(report.Id)).Status.ShouldBe("Submitted");
@@ -139,6 +140,7 @@ public abstract class ReportApiTests(MetrologyApp app) : IntegrationTest(app)
         edited.Section("II.2").IsEdited.ShouldBeTrue();
         await (await ministry.GetAsync($"{ReportApi.Path}/{report.Id}", Cancellation)).ShouldBeProblem(HttpStatusCode.NotFound);
 
+        await officer.FillNarratives(report.Id);
         var submitted = await officer.Step(report.Id, "submit");
         submitted.Workflow.SubmittedBy.ShouldBe(officerAccount.Email);
         await (await officer.PutAsJsonAsync($"{ReportApi.Path}/{report.Id}/sections/IV", new { text = "x" }, Cancellation)).ShouldBeProblem(HttpStatusCode.Conflict);

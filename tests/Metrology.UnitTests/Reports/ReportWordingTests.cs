@@ -30,16 +30,6 @@ public sealed class ReportWordingTests
         ReportWording.Money(vnd).ShouldBe(expected);
 
     [Theory]
-    [InlineData(42, "hơn 40")]
-    [InlineData(40, "40")]
-    [InlineData(7, "07")]
-    [InlineData(10, "10")]
-    [InlineData(11, "hơn 10")]
-    [InlineData(1205, "hơn 1.200")]
-    public void A_declared_reach_is_rounded_down_to_tens_above_ten(long value, string expected) =>
-        ReportWording.AboutCount(value).ShouldBe(expected);
-
-    [Theory]
     [InlineData(973, 1000, "97,3%")]
     [InlineData(2, 3, "66,7%")]
     [InlineData(5, 5, "100%")]

@@ -41,6 +41,33 @@ public sealed class ReportWordWriterTests : IDisposable
     }
 
     [Fact]
+    public void Characters_pasted_from_word_that_xml_cannot_hold_are_dropped_or_made_line_breaks_and_the_file_still_opens()
+    {
+        // A vertical tab (Word's manual line break), a form feed, NUL and U+FFFE in a paragraph, a header field and a table cell.
+        var pasted = SeedReport.Document() with
+        {
+            Header = SeedReport.Header(null).Copy(),
+            Body = [new ReportParagraph("Thiếu cán bộ.\vChưa có phòng thí nghiệm.\f\0Hết\uFFFE.")],
+            Annex = SeedReport.Annex with { Caption = "(Kèm theo\u0001 Báo cáo)" },
+        };
+        pasted.Header.SignerName = "Lê\v Đức Tiến\0";
+        using var stream = new MemoryStream();
+
+        ReportWordWriter.Write(pasted, stream);
+
+        stream.Position = 0;
+        using var document = WordprocessingDocument.Open(stream, isEditable: false);
+        var body = document.MainDocumentPart!.Document!.Body!;
+        var paragraph = body.Descendants<Paragraph>().First(p => p.InnerText.StartsWith("Thiếu cán bộ.", StringComparison.Ordinal));
+        paragraph.Descendants<Text>().Select(t => t.Text).ShouldBe(["Thiếu cán bộ.", "Chưa có phòng thí nghiệm.", "Hết."]);
+        paragraph.Descendants<Break>().Count().ShouldBe(2);
+        body.InnerText.ShouldContain("Lê");
+        body.InnerText.ShouldContain("Đức Tiến");
+        body.InnerText.ShouldContain("(Kèm theo Báo cáo)");
+        body.InnerText.ShouldNotContain("\0");
+    }
+
+    [Fact]
     public void Paper_is_A4_portrait_with_the_decree_margins()
     {
         var section = Body.Elements<SectionProperties>().Single();

@@ -67,3 +67,13 @@ public sealed record IndicatorSumDto(KeyIndicator Indicator, decimal Year, decim
 public sealed record DeadlineInput(DateOnly? DueOn);
 
 public sealed record DeadlineDto(int Year, DateOnly DueOn, bool Configured, DateTime? UpdatedAt, string? UpdatedByEmail);
+
+/// <summary>Body of PUT /api/v1/rollup/request-letters/{year}: the Ministry's letter asking for the year's reports.</summary>
+public sealed record RequestLetterInput(string? Number, DateOnly? IssuedOn, string? Issuer);
+
+public sealed record RequestLetterDto(int Year, string Number, DateOnly? IssuedOn, string Issuer, DateTime UpdatedAt, string? UpdatedByEmail);
+
+/// <summary>Body of PUT /api/v1/rollup/targets: a national target for an indicator by a year (replaces that pair's value).</summary>
+public sealed record TargetInput(string? Indicator, int? TargetYear, decimal? Value, string? Source);
+
+public sealed record TargetDto(int Id, KeyIndicator Indicator, string Label, int TargetYear, decimal Value, string? Source, DateTime UpdatedAt, string? UpdatedByEmail);

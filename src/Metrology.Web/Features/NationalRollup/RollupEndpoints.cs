@@ -16,7 +16,7 @@ public static class RollupEndpoints
 
         group.MapGet("/", async Task<Results<Ok<RollupDto>, ValidationProblem>> (int? year, RollupService service, CancellationToken ct) =>
         {
-            var chosen = year ?? service.CurrentYear;
+            var chosen = year ?? await service.LatestCycleAsync(ct);
             var errors = service.CheckYear(chosen);
             return errors.Any
                 ? TypedResults.ValidationProblem(errors.ToDictionary())
@@ -44,6 +44,29 @@ public static class RollupEndpoints
         group.MapGet("/deadlines/{year:int}", async (int year, RollupService service, CancellationToken ct) =>
             TypedResults.Ok(await service.GetDeadlineAsync(year, ct)))
             .WithName("GetRollupDeadline");
+
+        group.MapGet("/request-letters/{year:int}", async Task<Results<Ok<RequestLetterDto>, NotFound>> (int year, RollupService service, CancellationToken ct) =>
+            await service.GetRequestLetterAsync(year, ct) is { } letter ? TypedResults.Ok(letter) : TypedResults.NotFound())
+            .WithName("GetReportRequestLetter");
+
+        group.MapPut("/request-letters/{year:int}", async (int year, RequestLetterInput input, RollupService service, CancellationToken ct) =>
+            (await service.SetRequestLetterAsync(year, input, ct)).ToHttpResult(TypedResults.Ok))
+            .WithName("SetReportRequestLetter")
+            .Produces<RequestLetterDto>()
+            .ProducesValidationProblem();
+
+        group.MapGet("/targets", async (RollupService service, CancellationToken ct) => TypedResults.Ok(await service.ListTargetsAsync(ct)))
+            .WithName("ListNationalTargets");
+
+        group.MapPut("/targets", async (TargetInput input, RollupService service, CancellationToken ct) =>
+            (await service.SetTargetAsync(input, ct)).ToHttpResult(TypedResults.Ok))
+            .WithName("SetNationalTarget")
+            .Produces<TargetDto>()
+            .ProducesValidationProblem();
+
+        group.MapDelete("/targets/{id:int}", async (int id, RollupService service, CancellationToken ct) =>
+            (await service.DeleteTargetAsync(id, ct)).ToHttpResult(_ => TypedResults.NoContent()))
+            .WithName("DeleteNationalTarget");
 
         group.MapPut("/deadlines/{year:int}", async (int year, DeadlineInput input, RollupService service, CancellationToken ct) =>
             (await service.SetDeadlineAsync(year, input, ct)).ToHttpResult(TypedResults.Ok))

@@ -51,13 +51,21 @@ public sealed class RollupService(
         return errors;
     }
 
+    /// <summary>The latest year any province has sent a report for: where the Ministry's work is; this year when none has.</summary>
+    public async Task<int> LatestCycleAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.AnnualReports.AsNoTracking().Where(r => r.Status == ReportStatus.Sent).MaxAsync(r => (int?)r.Year, cancellationToken) ?? CurrentYear;
+    }
+
     public async Task<RollupDto> GetAsync(int year, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var provinces = await db.Provinces.AsNoTracking()
-            .OrderBy(p => p.NameVi)
+        var provinces = (await db.Provinces.AsNoTracking()
             .Select(p => new { p.Id, p.Slug, p.NameVi, p.FormerUnitsVi })
-            .ToListAsync(cancellationToken);
+            .ToListAsync(cancellationToken))
+            .OrderBy(p => ReportWording.SortName(p.NameVi), ReportWording.VietnameseOrder)
+            .ToList();
         var configured = await db.ReportDeadlines.AsNoTracking().Where(d => d.Year == year).Select(d => (DateOnly?)d.DueOn).FirstOrDefaultAsync(cancellationToken);
         var deadline = configured ?? ReportDeadline.DefaultFor(year);
         var reports = await db.AnnualReports.AsNoTracking()
@@ -189,6 +197,138 @@ public sealed class RollupService(
         await db.SaveChangesAsync(cancellationToken);
         return Outcome<DeadlineDto>.Ok(new DeadlineDto(year, row.DueOn, true, row.UpdatedAt, row.UpdatedByEmail));
     }
+
+    public async Task<RequestLetterDto?> GetRequestLetterAsync(int year, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var row = await db.ReportRequestLetters.AsNoTracking().FirstOrDefaultAsync(l => l.Year == year, cancellationToken);
+        return row is null ? null : new RequestLetterDto(row.Year, row.Number, row.IssuedOn, row.Issuer, row.UpdatedAt, row.UpdatedByEmail);
+    }
+
+    /// <summary>
+    /// Records the Ministry's letter asking every province for the year's report; the provinces' new reports of that
+    /// year cite it. The letter is dated in the report's year or the next (the 2022 reports were asked for on 03/01/2023).
+    /// </summary>
+    public async Task<Outcome<RequestLetterDto>> SetRequestLetterAsync(int year, RequestLetterInput input, CancellationToken cancellationToken = default)
+    {
+        var errors = CheckYear(year);
+        var number = ReportText.CleanOptional(input.Number);
+        var issuer = ReportText.CleanOptional(input.Issuer);
+        FieldRules.RequireText(errors, text, "number", number, 50);
+        FieldRules.RequireText(errors, text, "issuer", issuer, 200);
+        if (input.IssuedOn is { } issuedOn && (issuedOn.Year < year || issuedOn.Year > year + 1))
+        {
+            errors.Add("issuedOn", text["Rollup.Error.DueOnRange", year, year + 1]);
+        }
+
+        if (errors.Any)
+        {
+            return Outcome<RequestLetterDto>.Invalid(errors);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var row = await db.ReportRequestLetters.FirstOrDefaultAsync(l => l.Year == year, cancellationToken);
+        if (row is null)
+        {
+            row = new ReportRequestLetter { Year = year, Number = string.Empty, Issuer = string.Empty };
+            db.ReportRequestLetters.Add(row);
+        }
+
+        row.Number = number!.Trim();
+        row.IssuedOn = input.IssuedOn;
+        row.Issuer = issuer!.Trim();
+        row.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        row.UpdatedByEmail = currentUser.UserEmail;
+        await db.SaveChangesAsync(cancellationToken);
+        return Outcome<RequestLetterDto>.Ok(new RequestLetterDto(row.Year, row.Number, row.IssuedOn, row.Issuer, row.UpdatedAt, row.UpdatedByEmail));
+    }
+
+    public async Task<IReadOnlyList<TargetDto>> ListTargetsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await db.NationalTargets.AsNoTracking().ToListAsync(cancellationToken);
+        return [.. rows.OrderBy(t => t.Indicator).ThenBy(t => t.TargetYear).Select(ToDto)];
+    }
+
+    /// <summary>
+    /// Sets the national target of an indicator for a year (a yearly target or a 2025 / 2030 milestone); the same
+    /// indicator and year again replaces the value. Every province's annex shows it unless the province set its own.
+    /// </summary>
+    public async Task<Outcome<TargetDto>> SetTargetAsync(TargetInput input, CancellationToken cancellationToken = default)
+    {
+        var errors = new FieldErrors();
+        KeyIndicator indicator = default;
+        if (string.IsNullOrWhiteSpace(input.Indicator))
+        {
+            errors.Add("indicator", text["Error.Required"]);
+        }
+        else if (!Enum.TryParse(input.Indicator.Trim(), ignoreCase: true, out indicator) || !Enum.IsDefined(indicator))
+        {
+            errors.Add("indicator", text["Rollup.Error.Indicator", string.Join(", ", Enum.GetNames<KeyIndicator>())]);
+        }
+
+        if (input.TargetYear is not { } targetYear)
+        {
+            errors.Add("targetYear", text["Error.Required"]);
+            targetYear = 0;
+        }
+        else if (targetYear is < Reports.ReportService.FirstYear or > MaxTargetYear)
+        {
+            errors.Add("targetYear", text["Rollup.Error.TargetYear", Reports.ReportService.FirstYear, MaxTargetYear]);
+        }
+
+        if (input.Value is not { } value)
+        {
+            errors.Add("value", text["Error.Required"]);
+            value = 0;
+        }
+        else if (value < 0)
+        {
+            errors.Add("value", text["Rollup.Error.TargetValue"]);
+        }
+
+        var source = ReportText.CleanOptional(input.Source);
+        FieldRules.OptionalText(errors, text, "source", source, 500);
+        if (errors.Any)
+        {
+            return Outcome<TargetDto>.Invalid(errors);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var row = await db.NationalTargets.FirstOrDefaultAsync(t => t.Indicator == indicator && t.TargetYear == targetYear, cancellationToken);
+        if (row is null)
+        {
+            row = new NationalTarget { Indicator = indicator, TargetYear = targetYear };
+            db.NationalTargets.Add(row);
+        }
+
+        row.Value = value;
+        row.Source = FieldRules.Blank(source);
+        row.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        row.UpdatedByEmail = currentUser.UserEmail;
+        await db.SaveChangesAsync(cancellationToken);
+        return Outcome<TargetDto>.Ok(ToDto(row));
+    }
+
+    public async Task<Outcome<bool>> DeleteTargetAsync(int id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var row = await db.NationalTargets.FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
+        if (row is null)
+        {
+            return Outcome<bool>.NotFound();
+        }
+
+        db.NationalTargets.Remove(row);
+        await db.SaveChangesAsync(cancellationToken);
+        return Outcome<bool>.Ok(true);
+    }
+
+    /// <summary>Decision 996 sets targets to 2025 and orientations to 2030.</summary>
+    public const int MaxTargetYear = 2030;
+
+    private static TargetDto ToDto(NationalTarget t) =>
+        new(t.Id, t.Indicator, Reports.IndicatorLabels.Label(t.Indicator), t.TargetYear, t.Value, t.Source, t.UpdatedAt, t.UpdatedByEmail);
 
     /// <summary>
     /// A province's row: each expected unit takes the report filed under its name. A province that files one

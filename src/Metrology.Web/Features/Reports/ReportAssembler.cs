@@ -84,7 +84,7 @@ public sealed class ReportAssembler(AppDbContext db)
             ["I.1.b"] = await ManagementAsync(context, provinceId, cancellationToken),
             ["I.1.c"] = await ScienceTasksAsync(context, provinceId, start, end, cancellationToken),
             ["I.2.1"] = await DesignationsAsync(context, provinceId, start, end, cancellationToken),
-            ["I.2.2"] = Infrastructure(context, documents, projects),
+            ["I.2.2"] = Infrastructure(context, documents, projects, indicator[KeyIndicator.InvestmentDisbursedVnd]),
             ["I.2.3"] = await StateManagementAsync(context, provinceId, start, end, indicator, cancellationToken),
             ["I.2.4"] = await EnterpriseSupportAsync(context, provinceId, start, end, cancellationToken),
             ["I.2.5"] = await OutreachAsync(context, provinceId, end, cancellationToken),
@@ -101,34 +101,61 @@ public sealed class ReportAssembler(AppDbContext db)
             context.Figure($"annex:{value.Indicator}", IndicatorLabels.Label(value.Indicator) + $" (năm {year})", value.Year, IndicatorLabels.Source(value.Indicator, year, today));
         }
 
-        var targets = await db.IndicatorTargets.AsNoTracking()
+        // The province's own target for an indicator, else the Ministry's national one: the nearest year not yet past.
+        var own = await db.IndicatorTargets.AsNoTracking()
             .Where(t => t.ProvinceId == provinceId && t.TargetYear >= year)
             .Select(t => new { t.Indicator, t.TargetYear, t.Value })
             .ToListAsync(cancellationToken);
-        var nearest = targets.GroupBy(t => t.Indicator)
+        var national = await db.NationalTargets.AsNoTracking()
+            .Where(t => t.TargetYear >= year)
+            .Select(t => new { t.Indicator, t.TargetYear, t.Value })
+            .ToListAsync(cancellationToken);
+        var nearest = national.GroupBy(t => t.Indicator)
             .ToDictionary(g => g.Key, g => g.OrderBy(t => t.TargetYear).Select(t => (t.TargetYear, t.Value)).First());
+        foreach (var g in own.GroupBy(t => t.Indicator))
+        {
+            nearest[g.Key] = g.OrderBy(t => t.TargetYear).Select(t => (t.TargetYear, t.Value)).First();
+        }
 
         var generated = ReportStructure.Sections
             .Select(e => new GeneratedSection(e.Key!, e.Heading?.Invoke(year) ?? string.Empty, sections[e.Key!]))
             .ToList();
-        return new AssembledReport(generated, context.Figures, indicators, Annex(year, indicators, nearest), nearest);
+        return new AssembledReport(generated, context.Figures, indicators, Annex(year, indicators, nearest, AnnexCaption(header, unit, year)), nearest);
     }
 
-    /// <summary>The annex: each indicator for the year and cumulatively, against the nearest target year ≥ the report's.</summary>
-    public static ReportTable Annex(int year, IReadOnlyList<IndicatorValue> indicators, IReadOnlyDictionary<KeyIndicator, (int TargetYear, decimal Value)> targets)
+    /// <summary>
+    /// The annex: each indicator for the year and cumulatively, against the nearest target year ≥ the report's, with
+    /// the share of the target the cumulative figure reaches.
+    /// </summary>
+    public static ReportTable Annex(
+        int year, IReadOnlyList<IndicatorValue> indicators, IReadOnlyDictionary<KeyIndicator, (int TargetYear, decimal Value)> targets, string caption)
     {
         var rows = indicators.Select((v, i) =>
         {
             var money = IndicatorLabels.IsMoney(v.Indicator);
             string Show(decimal d) => money ? Money((long)d) : Number(d);
-            var target = targets.TryGetValue(v.Indicator, out var t) ? $"{Show(t.Value)} (năm {t.TargetYear})" : "—";
-            return (IReadOnlyList<string>)[(i + 1).ToString(CultureInfo.InvariantCulture), IndicatorLabels.Label(v.Indicator), Show(v.Year), Show(v.Cumulative), target];
+            var hasTarget = targets.TryGetValue(v.Indicator, out var t);
+            var target = hasTarget ? $"{Show(t.Value)} (năm {t.TargetYear})" : "—";
+            var share = hasTarget && t.Value > 0 ? Number(Math.Round(100m * v.Cumulative / t.Value, 1, MidpointRounding.AwayFromZero)) + "%" : "—";
+            return (IReadOnlyList<string>)[(i + 1).ToString(CultureInfo.InvariantCulture), IndicatorLabels.Label(v.Indicator), Show(v.Year), Show(v.Cumulative), target, share];
         }).ToList();
         return new ReportTable(
             "Phụ lục: Các chỉ tiêu chủ yếu thực hiện Đề án 996",
-            ["STT", "Chỉ tiêu", $"Năm {year}", $"Lũy kế đến hết năm {year}", "Mục tiêu"],
+            ["STT", "Chỉ tiêu", $"Năm {year}", $"Lũy kế đến hết năm {year}", "Mục tiêu", "% mục tiêu"],
             rows,
-            new HashSet<int> { 2, 3, 4 });
+            new HashSet<int> { 2, 3, 4, 5 },
+            caption);
+    }
+
+    /// <summary>
+    /// "(Kèm theo Báo cáo số 15/BC-UBND ngày 10/01/2023 của UBND tỉnh Quảng Trị)": the registry number and date stay
+    /// blank, for the clerk's pen, until the report has them.
+    /// </summary>
+    public static string AnnexCaption(ReportHeader header, ReportingUnitName unit, int year)
+    {
+        var number = string.IsNullOrWhiteSpace(header.Number) ? "      " : header.Number.Trim();
+        var date = header.ReportDate is { } d ? Date(d) : $"     /     /{year + 1}";
+        return $"(Kèm theo Báo cáo số {number}/{Fallback(header.Symbol, "BC-UBND")} ngày {date} của {unit.Committee})";
     }
 
     private static string Opening(ReportHeader header, ReportingUnitName unit, int year)
@@ -247,7 +274,7 @@ public sealed class ReportAssembler(AppDbContext db)
             .Where(t => t.ProvinceId == provinceId && t.StartOn <= end && t.EndOn >= start && t.Status != ScienceTaskStatus.Cancelled)
             // Support to enterprises first, as the seed names its pilot model before the infrastructure tasks.
             .OrderByDescending(t => t.Area == ProgrammeArea.EnterpriseSupport).ThenBy(t => t.StartOn).ThenBy(t => t.Id)
-            .Select(t => new { t.Id, t.Title })
+            .Select(t => new { t.Id, t.Title, t.StartOn })
             .ToListAsync(cancellationToken);
         if (tasks.Count == 0)
         {
@@ -255,7 +282,9 @@ public sealed class ReportAssembler(AppDbContext db)
         }
 
         context.Figure("I.1.c:tasks", $"Nhiệm vụ KH&CN thực hiện trong năm {context.Year}", tasks.Count, tasks.Select(t => $"/science-tasks/{t.Id}"));
-        var named = tasks.Select((t, i) => i == 0 ? Bare(t.Title) : "nhiệm vụ " + Continuing(Bare(t.Title)));
+        // A task approved in an earlier year and still running says so, so the year's report does not claim it.
+        var named = tasks.Select((t, i) => (i == 0 ? Bare(t.Title) : "nhiệm vụ " + Continuing(Bare(t.Title)))
+            + (t.StartOn.Year < context.Year ? $" (thực hiện từ năm {t.StartOn.Year})" : string.Empty));
         return $"{Department} đã phê duyệt nhiệm vụ KH&CN: {string.Join("; ", named)}.";
     }
 
@@ -296,21 +325,29 @@ public sealed class ReportAssembler(AppDbContext db)
             }
 
             var reference = meters.Count > 0 ? $"kiểm định đối chứng {string.Join(", ", meters)} trên địa bàn và " : string.Empty;
-            return $"- {d.Body} được {d.Issuer} chỉ định (Quyết định số {d.DecisionNumber} ngày {Date(d.DecisionDate)}) việc {reference}kiểm định, hiệu chuẩn phương tiện đo nhóm 2 ({Count(d.Types)} loại phương tiện đo) theo quy định tại Thông tư số 07/2019/TT-BKHCN ngày 26/7/2019 của Bộ KH&CN.";
+            var types = d.Types > 0 ? $" ({Count(d.Types)} loại phương tiện đo)" : string.Empty;
+            // A decision of an earlier year still in force is named with its year, not as the year's work.
+            var since = d.DecisionDate.Year < context.Year ? $" từ năm {d.DecisionDate.Year}" : string.Empty;
+            return $"- {d.Body} được {d.Issuer} chỉ định{since} (Quyết định số {d.DecisionNumber} ngày {Date(d.DecisionDate)}) việc {reference}kiểm định, hiệu chuẩn phương tiện đo nhóm 2{types} theo quy định tại Thông tư số 07/2019/TT-BKHCN ngày 26/7/2019 của Bộ KH&CN.";
         });
         var bodies = designations.Select(d => d.BodyId).Distinct().Count();
-        context.Figure("I.2.1:bodies", $"Tổ chức kiểm định được chỉ định trong năm {context.Year}", bodies, designations.Select(d => $"/designations?body={d.BodyId}").Distinct());
-        return $"Thực hiện chuẩn hóa năng lực, hoạt động của các tổ chức kiểm định nhằm nâng cao chất lượng dịch vụ kiểm định phương tiện đo trên địa bàn {context.Unit.Kind}. Trong năm {context.Year}, {Count(bodies)} tổ chức kiểm định được chỉ định:\n"
+        context.Figure("I.2.1:bodies", $"Tổ chức kiểm định có quyết định chỉ định còn hiệu lực trong năm {context.Year}", bodies, designations.Select(d => $"/designations?body={d.BodyId}").Distinct());
+        return $"Thực hiện chuẩn hóa năng lực, hoạt động của các tổ chức kiểm định nhằm nâng cao chất lượng dịch vụ kiểm định phương tiện đo trên địa bàn {context.Unit.Kind}. Trong năm {context.Year}, trên địa bàn có {Count(bodies)} tổ chức kiểm định có quyết định chỉ định còn hiệu lực:\n"
             + string.Join("\n", lines);
     }
 
     /// <summary>I.2.2: investment projects running in the year: the feasibility decision, budget, components, disbursement.</summary>
-    private static string Infrastructure(Context context, List<DocumentRow> documents, List<ProjectRow> projects)
+    private static string Infrastructure(Context context, List<DocumentRow> documents, List<ProjectRow> projects, IndicatorValue disbursed)
     {
-        var running = projects.Where(p => p.EndYear >= context.Year).ToList();
+        var year = context.Year;
+        var running = projects.Where(p => p.EndYear >= year).ToList();
+        // The province's cumulative disbursement is the annex's figure (every project, finished ones too): one source.
+        var total = $"Tổng vốn đầu tư hạ tầng đo lường đã giải ngân lũy kế đến hết năm {year}: {Money((long)disbursed.Cumulative)}.";
         if (running.Count == 0)
         {
-            return $"Trong năm {context.Year}, chưa có dự án đầu tư hạ tầng đo lường nào được ghi nhận.";
+            return disbursed.Cumulative > 0
+                ? $"Trong năm {year}, không có dự án đầu tư hạ tầng đo lường nào đang thực hiện. {total}"
+                : $"Trong năm {year}, chưa có dự án đầu tư hạ tầng đo lường nào được ghi nhận.";
         }
 
         var byId = documents.ToDictionary(d => d.Id);
@@ -322,7 +359,14 @@ public sealed class ReportAssembler(AppDbContext db)
             var opening = p.FeasibilityDocumentId is { } f && byId.TryGetValue(f, out var decision)
                 ? $"{decision.Issuer} đã ban hành {Cite(decision)} về {Continuing(Bare(decision.Subject))}. Dự án có tổng mức đầu tư: {Money(p.TotalBudget)}{components}."
                 : $"Dự án {p.Name} có tổng mức đầu tư: {Money(p.TotalBudget)}{components}.";
-            lines.Add($"{opening} Giải ngân năm {context.Year}: {Money(p.DisbursedYear)}; lũy kế đến hết năm {context.Year}: {Money(p.DisbursedCumulative)}.");
+            var disbursement = (p.DisbursedYear, p.DisbursedCumulative) switch
+            {
+                (0, 0) => $"Đến hết năm {year}, dự án chưa giải ngân.",
+                (0, _) => $"Trong năm {year}, dự án chưa giải ngân thêm; lũy kế giải ngân của dự án đến hết năm {year}: {Money(p.DisbursedCumulative)}.",
+                _ when p.DisbursedYear == p.DisbursedCumulative => $"Giải ngân năm {year}: {Money(p.DisbursedYear)}.",
+                _ => $"Giải ngân năm {year}: {Money(p.DisbursedYear)}; lũy kế giải ngân của dự án đến hết năm {year}: {Money(p.DisbursedCumulative)}.",
+            };
+            lines.Add($"{opening} {disbursement}");
             var source = new[] { $"/investments/{p.Id}" };
             context.Figure($"I.2.2:budget:{p.Id}", $"Tổng mức đầu tư: {p.Name}", p.TotalBudget, source);
             context.Figure($"I.2.2:disbursed:{p.Id}", $"Giải ngân năm {context.Year}: {p.Name}", p.DisbursedYear, source);
@@ -332,6 +376,12 @@ public sealed class ReportAssembler(AppDbContext db)
             }
         }
 
+        if (running.Sum(p => p.DisbursedCumulative) != (long)disbursed.Cumulative || running.Count > 1)
+        {
+            lines.Add(total);
+        }
+
+        context.Figure("I.2.2:disbursedTotal", $"Vốn đầu tư đã giải ngân lũy kế đến hết năm {year}", disbursed.Cumulative, ["/investments"]);
         return string.Join("\n", lines);
     }
 
@@ -378,14 +428,28 @@ public sealed class ReportAssembler(AppDbContext db)
         var inspections = indicator[KeyIndicator.Inspections];
         var violations = indicator[KeyIndicator.Violations];
         var sanctions = indicator[KeyIndicator.SanctionsVnd];
+        // A count of nothing is said in words or left out, never "00 vi phạm" (issue 14).
+        var cumulative = new List<string> { $"{Count((long)inspections.Cumulative)} cuộc" };
+        if (violations.Cumulative > 0)
+        {
+            cumulative.Add($"{Count((long)violations.Cumulative)} vi phạm");
+        }
+
+        if (sanctions.Cumulative > 0)
+        {
+            cumulative.Add($"xử phạt {Money((long)sanctions.Cumulative)}");
+        }
+
+        var sinceStart = inspections.Cumulative > inspections.Year ? $" (lũy kế đến hết năm {year}: {string.Join(", ", cumulative)})" : string.Empty;
         if (inspections.Year > 0)
         {
             var fined = sanctions.Year > 0 ? $", xử phạt vi phạm hành chính {Money((long)sanctions.Year)}" : string.Empty;
-            lines.Add($"- Thực hiện {Count((long)inspections.Year)} cuộc thanh tra, kiểm tra về đo lường; phát hiện {Count((long)violations.Year)} vi phạm{fined} (lũy kế đến hết năm {year}: {Count((long)inspections.Cumulative)} cuộc, {Count((long)violations.Cumulative)} vi phạm, {Money((long)sanctions.Cumulative)}).");
+            var found = violations.Year > 0 ? $"phát hiện {Count((long)violations.Year)} vi phạm{fined}" : "chưa phát hiện vi phạm";
+            lines.Add($"- Thực hiện {Count((long)inspections.Year)} cuộc thanh tra, kiểm tra về đo lường; {found}{sinceStart}.");
         }
         else
         {
-            lines.Add($"- Trong năm {year}, chưa có cuộc thanh tra, kiểm tra về đo lường nào được ghi nhận.");
+            lines.Add($"- Trong năm {year}, chưa có cuộc thanh tra, kiểm tra về đo lường nào được ghi nhận{sinceStart}.");
         }
 
         var inspectionSource = new[] { $"/inspections?year={year}" };
@@ -404,11 +468,14 @@ public sealed class ReportAssembler(AppDbContext db)
         var registered = (long)indicator[KeyIndicator.Group2InstrumentsRegistered].Year;
         var overdue = (long)indicator[KeyIndicator.Group2InstrumentsOverdue].Year;
         lines.Add(total > 0
-            ? $"- Trong năm {year}, các tổ chức được chỉ định đã kiểm định {Count(total)} lượt phương tiện đo nhóm 2 trên địa bàn, trong đó {Count(passed)} lượt đạt yêu cầu (tỷ lệ {Percent(passed, total)})."
+            ? $"- Trong năm {year}, các tổ chức được chỉ định đã kiểm định {Count(total)} lượt phương tiện đo nhóm 2 trên địa bàn, "
+                + (passed > 0 ? $"trong đó {Count(passed)} lượt đạt yêu cầu (tỷ lệ {Percent(passed, total)})." : "không có lượt nào đạt yêu cầu.")
             : $"- Trong năm {year}, chưa có kết quả kiểm định phương tiện đo nhóm 2 nào được ghi nhận.");
         // "không có ... nào" rather than "00": a report states an absence in words.
         var overdueText = overdue > 0 ? $"trong đó {Count(overdue)} phương tiện đo quá hạn kiểm định" : "không có phương tiện đo nào quá hạn kiểm định";
-        lines.Add($"- Đến hết năm {year}, có {Count(registered)} phương tiện đo nhóm 2 đang sử dụng được quản lý trên hệ thống, {overdueText}.");
+        lines.Add(registered > 0
+            ? $"- Đến hết năm {year}, có {Count(registered)} phương tiện đo nhóm 2 đang sử dụng được quản lý trên hệ thống, {overdueText}."
+            : $"- Đến hết năm {year}, chưa có phương tiện đo nhóm 2 đang sử dụng nào được quản lý trên hệ thống.");
         var period = $"from={start:yyyy-MM-dd}&to={end:yyyy-MM-dd}";
         context.Figure("I.2.3:verifications", $"Lượt kiểm định năm {year}", total, [$"/verifications?{period}"]);
         context.Figure("I.2.3:passed", $"Lượt kiểm định đạt năm {year}", passed, [$"/verifications?{period}&result=Pass"]);
@@ -428,7 +495,7 @@ public sealed class ReportAssembler(AppDbContext db)
         var programmes = await db.AssuranceProgrammes.AsNoTracking()
             .Where(a => a.ProvinceId == provinceId && a.StartedOn <= end)
             .OrderBy(a => a.StartedOn).ThenBy(a => a.Id)
-            .Select(a => new { a.Id, a.Kind, a.StartedOn, a.CompletedOn, Enterprise = a.Enterprise!.Name })
+            .Select(a => new { a.Id, a.Kind, a.StartedOn, a.CompletedOn, a.EnterpriseId, Enterprise = a.Enterprise!.Name })
             .ToListAsync(cancellationToken);
 
         var lines = new List<string>();
@@ -447,8 +514,11 @@ public sealed class ReportAssembler(AppDbContext db)
 
         if (programmes.Count > 0)
         {
-            var completed = programmes.Count(a => a.CompletedOn <= end);
-            lines.Add($"- Lũy kế đến hết năm {context.Year}: {Count(programmes.Count)} doanh nghiệp áp dụng Chương trình đảm bảo đo lường, trong đó {Count(completed)} doanh nghiệp đã hoàn thành.");
+            // Enterprises, not programmes: the annex's indicator counts an enterprise once (one source per quantity).
+            var applying = programmes.Select(a => a.EnterpriseId).Distinct().Count();
+            var completed = programmes.Where(a => a.CompletedOn <= end).Select(a => a.EnterpriseId).Distinct().Count();
+            var done = completed > 0 ? $", trong đó {Count(completed)} doanh nghiệp đã hoàn thành" : ", chưa có doanh nghiệp nào hoàn thành";
+            lines.Add($"- Lũy kế đến hết năm {context.Year}: {Count(applying)} doanh nghiệp áp dụng Chương trình đảm bảo đo lường{done}.");
         }
 
         context.Figure("I.2.4:programmes", $"Chương trình đảm bảo đo lường bắt đầu năm {context.Year}", started.Count, started.Select(a => $"/assurance/{a.Id}"));
@@ -508,9 +578,10 @@ public sealed class ReportAssembler(AppDbContext db)
             var topics = classes.Select(c => c.Topic).Where(t => !string.IsNullOrWhiteSpace(t)).Distinct().ToList();
             var about = topics.Count > 0 ? $" về tuyên truyền, phổ biến {string.Join("; ", topics)}" : string.Empty;
             // The organisers' declared reach when they gave one, else the enterprises on record; never less than those.
+            // Written as recorded: a report does not round a figure the records hold exactly.
             var linked = classes.SelectMany(c => c.Linked).Distinct().Count();
             var reached = Math.Max(classes.Sum(c => c.EnterprisesReachedCount ?? 0), linked);
-            var forWhom = reached > 0 ? $" cho {AboutCount(reached)} Doanh nghiệp trên địa bàn" : string.Empty;
+            var forWhom = reached > 0 ? $" cho {Count(reached)} doanh nghiệp trên địa bàn" : string.Empty;
             lines.Add($"- Tổ chức {Count(classes.Count)} lớp{about}{forWhom}.");
             context.Figure("I.2.5:enterprisesReached", $"Doanh nghiệp được tuyên truyền năm {year}", reached, [Link(OutreachKind.Class)]);
         }
@@ -548,23 +619,70 @@ public sealed class ReportAssembler(AppDbContext db)
 
         if (activities.Count > thisYear.Count)
         {
-            int Of(OutreachKind kind) => activities.Count(a => a.Kind == kind);
-            lines.Add($"- Lũy kế đến hết năm {year}: {Count(Of(OutreachKind.Article))} bài báo, {Count(Of(OutreachKind.Broadcast))} phóng sự, {Count(Of(OutreachKind.Class))} lớp tuyên truyền, {Count(Of(OutreachKind.Workshop))} hội thảo, {Count(Of(OutreachKind.StaffTraining))} lớp tập huấn công chức.");
+            var kinds = new[]
+            {
+                (OutreachKind.Article, "bài báo"), (OutreachKind.Broadcast, "phóng sự"), (OutreachKind.Class, "lớp tuyên truyền"),
+                (OutreachKind.Workshop, "hội thảo"), (OutreachKind.StaffTraining, "lớp tập huấn công chức"),
+            };
+            var counted = kinds.Select(k => (Count: activities.Count(a => a.Kind == k.Item1), Noun: k.Item2)).Where(k => k.Count > 0)
+                .Select(k => $"{Count(k.Count)} {k.Noun}");
+            lines.Add($"- Lũy kế đến hết năm {year}: {Count(activities.Count)} hoạt động, gồm {string.Join(", ", counted)}.");
         }
 
         return string.Join("\n", lines);
     }
 
-    /// <summary>II.1's generated start: the key figures of the year and cumulatively, which the officer's assessment may replace.</summary>
+    /// <summary>
+    /// II.1's generated start: the key figures of the year and cumulatively, which the officer's assessment may replace.
+    /// The values are the annex's (one source per quantity); a quantity with nothing to count is left out, and one
+    /// with nothing this year but some before is given with its cumulative figure only.
+    /// </summary>
     private static string KeyFigures(Context context, Dictionary<KeyIndicator, IndicatorValue> indicator)
     {
-        var v = indicator;
-        string Both(KeyIndicator k) => $"{Count((long)v[k].Year)} (lũy kế {Count((long)v[k].Cumulative)})";
-        return $"Năm {context.Year}, trên địa bàn {context.Unit.Kind}: kiểm định {Both(KeyIndicator.InstrumentsVerified)} lượt phương tiện đo nhóm 2; "
-            + $"{Both(KeyIndicator.OutreachActivities)} hoạt động truyền thông; {Both(KeyIndicator.EnterprisesSurveyed)} doanh nghiệp được khảo sát; "
-            + $"{Both(KeyIndicator.AssuranceEnterprises)} doanh nghiệp áp dụng Chương trình đảm bảo đo lường; {Both(KeyIndicator.Inspections)} cuộc thanh tra, kiểm tra; "
-            + $"giải ngân vốn đầu tư {Money((long)v[KeyIndicator.InvestmentDisbursedVnd].Year)} (lũy kế {Money((long)v[KeyIndicator.InvestmentDisbursedVnd].Cumulative)}). "
-            + "Chi tiết tại Phụ lục kèm theo.";
+        (KeyIndicator Indicator, string Noun)[] counted =
+        [
+            (KeyIndicator.InstrumentsVerified, "lượt phương tiện đo nhóm 2 được kiểm định"),
+            (KeyIndicator.OutreachActivities, "hoạt động truyền thông"),
+            (KeyIndicator.EnterprisesSurveyed, "doanh nghiệp được khảo sát"),
+            (KeyIndicator.AssuranceEnterprises, "doanh nghiệp áp dụng Chương trình đảm bảo đo lường"),
+            (KeyIndicator.Inspections, "cuộc thanh tra, kiểm tra"),
+        ];
+        var thisYear = new List<string>();
+        var before = new List<string>();
+        foreach (var (key, noun) in counted)
+        {
+            var v = indicator[key];
+            if (v.Year > 0)
+            {
+                thisYear.Add($"{Count((long)v.Year)} {noun}" + (v.Cumulative > v.Year ? $" (lũy kế {Count((long)v.Cumulative)})" : string.Empty));
+            }
+            else if (v.Cumulative > 0)
+            {
+                before.Add($"{Count((long)v.Cumulative)} {noun}");
+            }
+        }
+
+        var disbursed = indicator[KeyIndicator.InvestmentDisbursedVnd];
+        if (disbursed.Year > 0)
+        {
+            thisYear.Add($"giải ngân vốn đầu tư {Money((long)disbursed.Year)}" + (disbursed.Cumulative > disbursed.Year ? $" (lũy kế {Money((long)disbursed.Cumulative)})" : string.Empty));
+        }
+        else if (disbursed.Cumulative > 0)
+        {
+            before.Add($"giải ngân vốn đầu tư {Money((long)disbursed.Cumulative)}");
+        }
+
+        var sentences = new List<string>();
+        sentences.Add(thisYear.Count > 0
+            ? $"Năm {context.Year}, trên địa bàn {context.Unit.Kind}: {string.Join("; ", thisYear)}."
+            : $"Năm {context.Year}, chưa có kết quả thực hiện Đề án 996 nào trên địa bàn {context.Unit.Kind} được ghi nhận trên hệ thống.");
+        if (before.Count > 0)
+        {
+            sentences.Add($"Lũy kế từ khi triển khai Đề án 996 đến hết năm {context.Year}: {string.Join("; ", before)}.");
+        }
+
+        sentences.Add("Chi tiết các chỉ tiêu tại Phụ lục kèm theo Báo cáo này.");
+        return string.Join(" ", sentences);
     }
 
     /// <summary>III.2: the tasks of next year's plan when it exists.</summary>

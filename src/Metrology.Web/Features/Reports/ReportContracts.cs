@@ -7,7 +7,11 @@ public sealed record CreateReportInput(string? ProvinceSlug, int? Year, string? 
 
 public sealed record SectionInput(string? Text);
 
+/// <summary>A return (province admin, Ministry) or a reopening: the reason the province reads.</summary>
 public sealed record ReturnInput(string? Reason);
+
+/// <summary>POST /api/v1/reports/{id}/send: <see cref="ConfirmChanges"/> sends as approved although records changed since.</summary>
+public sealed record SendInput(bool? ConfirmChanges);
 
 /// <summary>PUT /api/v1/reports/{id}/header: every field of <see cref="ReportHeader"/>.</summary>
 public sealed record ReportHeaderInput(
@@ -44,21 +48,25 @@ public sealed record ReportFigureDto(string Key, string Label, decimal Value, IR
 
 /// <summary>
 /// One section: <see cref="Text"/> is what the report says (the officer's <see cref="StoredText"/> when edited, else
-/// the generated text; after approval, the approved text).
+/// the generated text; after approval, the approved text). <see cref="NeedsText"/>: a narrative section still empty,
+/// which blocks submission; <see cref="PreviousText"/>: last year's text of the section, offered as a start.
 /// </summary>
 public sealed record ReportSectionDto(
     string Key, string Heading, int Level, bool Narrative, string GeneratedText, string? StoredText, string Text, bool IsEdited,
-    IReadOnlyList<ReportFigureDto> Figures);
+    IReadOnlyList<ReportFigureDto> Figures, bool NeedsText, string? PreviousText);
 
 public sealed record ReportIndicatorDto(string Indicator, string Label, decimal Year, decimal Cumulative);
 
-public sealed record ReportAnnexDto(string Title, IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<string>> Rows);
+public sealed record ReportAnnexDto(string Title, string? Caption, IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<string>> Rows);
 
 /// <summary>A figure whose value in the records is no longer the approved one.</summary>
 public sealed record ReportChangeDto(string Key, string Label, decimal ApprovedValue, decimal CurrentValue);
 
+/// <summary>A generated section whose text from the records now differs from the approved text.</summary>
+public sealed record ReportTextChangeDto(string Key, string Heading, string ApprovedText, string CurrentText);
+
 /// <summary>What the caller may do now (the buttons the page shows); the API checks again on every call.</summary>
-public sealed record ReportActionsDto(bool CanEdit, bool CanSubmit, bool CanReturn, bool CanApprove, bool CanSend);
+public sealed record ReportActionsDto(bool CanEdit, bool CanSubmit, bool CanReturn, bool CanApprove, bool CanSend, bool CanReopen, bool CanReturnSent);
 
 public sealed record ReportDto(
     int Id,
@@ -73,4 +81,5 @@ public sealed record ReportDto(
     IReadOnlyList<ReportIndicatorDto> Indicators,
     ReportAnnexDto Annex,
     IReadOnlyList<ReportChangeDto>? ChangesSinceApproval,
+    IReadOnlyList<ReportTextChangeDto>? TextChangesSinceApproval,
     ReportActionsDto Actions);

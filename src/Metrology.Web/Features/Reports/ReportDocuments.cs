@@ -26,7 +26,7 @@ public static class ReportDocuments
             }
         }
 
-        var annex = new ReportTable(dto.Annex.Title, dto.Annex.Columns, dto.Annex.Rows, new HashSet<int> { 2, 3, 4 });
+        var annex = new ReportTable(dto.Annex.Title, dto.Annex.Columns, dto.Annex.Rows, new HashSet<int> { 2, 3, 4, 5 }, dto.Annex.Caption);
         return new ReportDocument(
             header,
             PlaceAndDate(header, report.Year),

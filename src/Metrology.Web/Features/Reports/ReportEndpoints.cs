@@ -62,8 +62,10 @@ public static class ReportEndpoints
             (await service.ReturnAsync(id, input, ct)).ToHttpResult(TypedResults.Ok)).WithName("ReturnReport").Produces<ReportDto>();
         group.MapPost("/{id:int}/approve", async (int id, ReportService service, CancellationToken ct) =>
             (await service.ApproveAsync(id, ct)).ToHttpResult(TypedResults.Ok)).WithName("ApproveReport").Produces<ReportDto>();
-        group.MapPost("/{id:int}/send", async (int id, ReportService service, CancellationToken ct) =>
-            (await service.SendAsync(id, ct)).ToHttpResult(TypedResults.Ok)).WithName("SendReport").Produces<ReportDto>();
+        group.MapPost("/{id:int}/reopen", async (int id, ReturnInput input, ReportService service, CancellationToken ct) =>
+            (await service.ReopenAsync(id, input, ct)).ToHttpResult(TypedResults.Ok)).WithName("ReopenReport").Produces<ReportDto>();
+        group.MapPost("/{id:int}/send", async (int id, SendInput? input, ReportService service, CancellationToken ct) =>
+            (await service.SendAsync(id, input, ct)).ToHttpResult(TypedResults.Ok)).WithName("SendReport").Produces<ReportDto>();
 
         group.MapGet("/{id:int}/docx", async (int id, ReportService service, CancellationToken ct) =>
             (await service.DocumentAsync(id, ct)).ToHttpResult(result =>

@@ -59,10 +59,14 @@ public sealed class ReportService(
             rows = rows.Where(r => r.Province!.Slug == provinceSlug);
         }
 
-        return await rows.OrderByDescending(r => r.Year).ThenBy(r => r.Province!.NameVi).ThenBy(r => r.ReportingUnit)
+        var list = await rows
             .Select(r => new ReportListItemDto(r.Id, r.Province!.Slug, r.Province.NameVi, r.Year, r.ReportingUnit, r.Status.ToString(),
                 r.UpdatedAt, r.SubmittedAt, r.ApprovedAt, r.SentAt))
             .ToListAsync(cancellationToken);
+        // Vietnamese order (Đ after D), which neither database's default collation gives.
+        return [.. list.OrderByDescending(r => r.Year)
+            .ThenBy(r => ReportWording.SortName(r.ProvinceName), ReportWording.VietnameseOrder)
+            .ThenBy(r => r.ReportingUnit, ReportWording.VietnameseOrder)];
     }
 
     public async Task<Outcome<ReportDto>> GetAsync(int id, CancellationToken cancellationToken = default)
@@ -124,10 +128,24 @@ public sealed class ReportService(
 
         var now = clock.GetUtcNow().UtcDateTime;
         var defaults = await db.ReportHeaderDefaults.AsNoTracking().Where(d => d.ProvinceId == province.Id).Select(d => d.Header).FirstOrDefaultAsync(cancellationToken);
-        var header = defaults?.Copy() ?? DerivedHeader(ReportingUnitName.Of(province.NameVi, province.Kind, unit));
-        // The registry number and signing date belong to the report they were given to, not the next one.
+        var derived = DerivedHeader(ReportingUnitName.Of(province.NameVi, province.Kind, unit));
+        var header = defaults?.Copy() ?? derived;
+        if (defaults is not null && unit != units[0])
+        {
+            // A former unit's report is issued in its own name, not in the one the province used last.
+            header.IssuerUnit = derived.IssuerUnit;
+            header.Place = derived.Place;
+            header.Recipients = derived.Recipients;
+        }
+
+        // The registry number, the signing date and the letter answered belong to the report they were given to; the
+        // letter of this year is the one the Ministry recorded for all provinces, or none yet.
         header.Number = null;
         header.ReportDate = null;
+        var letter = await db.ReportRequestLetters.AsNoTracking().FirstOrDefaultAsync(l => l.Year == year, cancellationToken);
+        header.RequestLetterNumber = letter?.Number;
+        header.RequestLetterDate = letter?.IssuedOn;
+        header.RequestLetterIssuer = letter?.Issuer;
         var report = new AnnualReport
         {
             ProvinceId = province.Id,
@@ -139,23 +157,9 @@ public sealed class ReportService(
             CreatedByEmail = currentUser.UserEmail,
             UpdatedAt = now,
         };
-        report.Header.Number = null;
-        report.Header.ReportDate = null;
 
-        // Last year's narrative parts, offered as a start for this year's.
-        var narrative = ReportStructure.Sections.Where(e => e.Narrative).Select(e => e.Key!).ToList();
-        var previous = await db.ReportSections.AsNoTracking()
-            .Where(s => s.Report!.ProvinceId == province.Id && s.Report.Year == year - 1 && s.Report.ReportingUnit == unit && narrative.Contains(s.Key))
-            .Select(s => new { s.Key, s.Text })
-            .ToListAsync(cancellationToken);
-        report.Sections.AddRange(previous.Select(p => new ReportSection
-        {
-            ProvinceId = province.Id,
-            Key = p.Key,
-            Text = p.Text,
-            UpdatedAt = now,
-            UpdatedByEmail = currentUser.UserEmail,
-        }));
+        // Last year's narrative parts are not copied: the editor offers them (PreviousText), so a report cannot go
+        // out with last year's difficulties unread.
         db.AnnualReports.Add(report);
         try
         {
@@ -174,6 +178,7 @@ public sealed class ReportService(
     public Task<Outcome<ReportDto>> UpdateHeaderAsync(int id, ReportHeaderInput input, CancellationToken cancellationToken = default) =>
         EditDraftAsync(id, async (db, report) =>
         {
+            input = Cleaned(input);
             var errors = ValidateHeader(input, report.Year);
             if (errors.Any)
             {
@@ -198,7 +203,8 @@ public sealed class ReportService(
         EditDraftAsync(id, (db, report) =>
         {
             var errors = new FieldErrors();
-            FieldRules.RequireText(errors, text, "text", input.Text, ReportStructure.SectionMaxLength);
+            var cleaned = ReportText.CleanOptional(input.Text);
+            FieldRules.RequireText(errors, text, "text", cleaned, ReportStructure.SectionMaxLength);
             if (errors.Any)
             {
                 return Task.FromResult<FieldErrors?>(errors);
@@ -211,7 +217,7 @@ public sealed class ReportService(
                 report.Sections.Add(section);
             }
 
-            section.Text = input.Text!.Trim();
+            section.Text = cleaned!.Trim();
             section.UpdatedAt = clock.GetUtcNow().UtcDateTime;
             section.UpdatedByEmail = currentUser.UserEmail;
             return Task.FromResult<FieldErrors?>(null);
@@ -232,25 +238,64 @@ public sealed class ReportService(
     public Task<Outcome<ReportDto>> SubmitAsync(int id, CancellationToken cancellationToken = default) =>
         TransitionAsync(id, [Roles.ProvinceOfficer], ReportStatus.Draft, (_, report, now) =>
         {
+            // The sections people write (assessment, difficulties, directions, proposals) cannot go out blank.
+            var empty = EmptyNarratives(report);
+            if (empty.Count > 0)
+            {
+                return Task.FromResult<Outcome<ReportDto>?>(Outcome<ReportDto>.Conflict(
+                    "sections", text["Reports.Error.EmptySections", string.Join("; ", empty.Select(e => $"{e.Key} “{ReportStructure.Title(e, report.Year)}”"))]));
+            }
+
             report.Status = ReportStatus.Submitted;
             report.SubmittedAt = now;
             report.SubmittedByEmail = currentUser.UserEmail;
             report.ReturnReason = null;
-            return Task.CompletedTask;
+            return Task.FromResult<Outcome<ReportDto>?>(null);
         }, cancellationToken);
 
+    /// <summary>
+    /// Back to draft with a reason the province reads: the province admin returns a submitted report, the Ministry a
+    /// sent one (which then needs approving and sending again).
+    /// </summary>
     public async Task<Outcome<ReportDto>> ReturnAsync(int id, ReturnInput input, CancellationToken cancellationToken = default)
     {
-        var errors = new FieldErrors();
-        FieldRules.RequireText(errors, text, "reason", input.Reason, ReasonMaxLength);
-        return await TransitionAsync(id, [Roles.ProvinceAdmin], ReportStatus.Submitted, (_, report, _) =>
+        var errors = ReasonErrors(input.Reason);
+        var ministry = currentUser.IsInRole(Roles.MinistryOfficer);
+        return await TransitionAsync(id, ministry ? [Roles.MinistryOfficer] : [Roles.ProvinceAdmin], ministry ? ReportStatus.Sent : ReportStatus.Submitted, (_, report, _) =>
         {
-            report.Status = ReportStatus.Draft;
-            report.SubmittedAt = null;
-            report.SubmittedByEmail = null;
-            report.ReturnReason = input.Reason!.Trim();
-            return Task.CompletedTask;
+            BackToDraft(report, ministry ? text["Reports.ReturnedByMinistry", Reason(input.Reason)] : Reason(input.Reason));
+            return Task.FromResult<Outcome<ReportDto>?>(null);
         }, cancellationToken, errors);
+    }
+
+    /// <summary>The province admin reopens an approved report (not yet sent) with a reason; the audit log keeps who and why.</summary>
+    public Task<Outcome<ReportDto>> ReopenAsync(int id, ReturnInput input, CancellationToken cancellationToken = default) =>
+        TransitionAsync(id, [Roles.ProvinceAdmin], ReportStatus.Approved, (_, report, _) =>
+        {
+            BackToDraft(report, text["Reports.Reopened", Reason(input.Reason)]);
+            return Task.FromResult<Outcome<ReportDto>?>(null);
+        }, cancellationToken, ReasonErrors(input.Reason));
+
+    private FieldErrors ReasonErrors(string? reason)
+    {
+        var errors = new FieldErrors();
+        FieldRules.RequireText(errors, text, "reason", ReportText.CleanOptional(reason), ReasonMaxLength);
+        return errors;
+    }
+
+    private static string Reason(string? reason) => ReportText.Clean(reason!).Trim();
+
+    private static void BackToDraft(AnnualReport report, string reason)
+    {
+        report.Status = ReportStatus.Draft;
+        report.SubmittedAt = null;
+        report.SubmittedByEmail = null;
+        report.ApprovedAt = null;
+        report.ApprovedByEmail = null;
+        report.ApprovedSnapshotJson = null;
+        report.SentAt = null;
+        report.SentByEmail = null;
+        report.ReturnReason = reason;
     }
 
     /// <summary>Freezes the report as approved: the texts as they read now, the figures and their sources, the indicators.</summary>
@@ -268,15 +313,27 @@ public sealed class ReportService(
             report.Status = ReportStatus.Approved;
             report.ApprovedAt = now;
             report.ApprovedByEmail = currentUser.UserEmail;
+            return null;
         }, cancellationToken);
 
-    public Task<Outcome<ReportDto>> SendAsync(int id, CancellationToken cancellationToken = default) =>
-        TransitionAsync(id, [Roles.ProvinceAdmin, Roles.ProvinceOfficer], ReportStatus.Approved, (_, report, now) =>
+    /// <summary>Sends an approved report; with records changed since approval, only when the sender confirms it goes as approved.</summary>
+    public Task<Outcome<ReportDto>> SendAsync(int id, SendInput? input, CancellationToken cancellationToken = default) =>
+        TransitionAsync(id, [Roles.ProvinceAdmin, Roles.ProvinceOfficer], ReportStatus.Approved, async (db, report, now) =>
         {
+            if (input?.ConfirmChanges != true)
+            {
+                var dto = await ToDtoAsync(db, report, cancellationToken);
+                var pending = (dto.ChangesSinceApproval?.Count ?? 0) + (dto.TextChangesSinceApproval?.Count ?? 0);
+                if (pending > 0)
+                {
+                    return Outcome<ReportDto>.Conflict("confirmChanges", text["Reports.Error.PendingChanges", pending]);
+                }
+            }
+
             report.Status = ReportStatus.Sent;
             report.SentAt = now;
             report.SentByEmail = currentUser.UserEmail;
-            return Task.CompletedTask;
+            return null;
         }, cancellationToken);
 
     /// <summary>The report as a document for the Word writer, and its file name ("bao-cao-996-quang-tri-2022.docx").</summary>
@@ -321,13 +378,14 @@ public sealed class ReportService(
 
     private async Task<ReportDto> ToDtoAsync(AppDbContext db, AnnualReport report, CancellationToken cancellationToken)
     {
-        var (assembled, _) = await AssembleAsync(db, report, cancellationToken);
+        var (assembled, unit) = await AssembleAsync(db, report, cancellationToken);
         var snapshot = report.ApprovedSnapshotJson is { } json && report.Status is ReportStatus.Approved or ReportStatus.Sent
             ? ReportSnapshotJson.Deserialize(json)
             : null;
         var stored = report.Sections.ToDictionary(s => s.Key, s => s.Text, StringComparer.Ordinal);
         var figures = snapshot?.Figures ?? assembled.Figures;
         var approvedTexts = snapshot?.Sections.ToDictionary(s => s.Key, s => s.Text, StringComparer.Ordinal);
+        var previous = await PreviousNarrativesAsync(db, report, cancellationToken);
         var sections = ReportStructure.Sections.Select(entry =>
         {
             var key = entry.Key!;
@@ -337,12 +395,22 @@ public sealed class ReportService(
             return new ReportSectionDto(
                 key, generated.Heading, entry.Level, entry.Narrative, generated.Text, storedText, final, storedText is not null,
                 figures.Where(f => f.Key.StartsWith(key + ":", StringComparison.Ordinal))
-                    .Select(f => new ReportFigureDto(f.Key, f.Label, f.Value, f.Sources)).ToList());
+                    .Select(f => new ReportFigureDto(f.Key, f.Label, f.Value, f.Sources)).ToList(),
+                entry.Narrative && string.IsNullOrWhiteSpace(final),
+                previous.GetValueOrDefault(key));
         }).ToList();
 
         var indicators = snapshot?.Indicators ?? assembled.Indicators;
-        var annex = snapshot is null ? assembled.Annex : ReportAssembler.Annex(report.Year, indicators, assembled.Targets);
+        var annex = snapshot is null ? assembled.Annex : ReportAssembler.Annex(report.Year, indicators, assembled.Targets, ReportAssembler.AnnexCaption(report.Header, unit, report.Year));
         var changes = snapshot is null ? null : Changes(snapshot.Figures, assembled.Figures);
+        // A section the officer did not edit reads what the records say: when that differs from the approved text
+        // (a cited resolution renumbered, a name corrected), the difference shows even where no figure moved.
+        var textChanges = snapshot?.Sections
+            .Where(a => !stored.ContainsKey(a.Key))
+            .Select(a => (Approved: a, Current: assembled.Sections.FirstOrDefault(g => g.Key == a.Key)))
+            .Where(p => p.Current is not null && !string.Equals(p.Approved.Text, p.Current.Text, StringComparison.Ordinal))
+            .Select(p => new ReportTextChangeDto(p.Approved.Key, p.Current!.Heading, p.Approved.Text, p.Current.Text))
+            .ToList();
         var h = report.Header;
         return new ReportDto(
             report.Id,
@@ -356,8 +424,9 @@ public sealed class ReportService(
                 report.SentByEmail, report.SentAt, report.ReturnReason),
             sections,
             indicators.Select(i => new ReportIndicatorDto(i.Indicator.ToString(), IndicatorLabels.Label(i.Indicator), i.Year, i.Cumulative)).ToList(),
-            new ReportAnnexDto(annex.Title, annex.Columns, annex.Rows),
+            new ReportAnnexDto(annex.Title, annex.Caption, annex.Columns, annex.Rows),
             changes,
+            textChanges,
             Actions(report));
     }
 
@@ -382,7 +451,9 @@ public sealed class ReportService(
             CanSubmit: officer && report.Status == ReportStatus.Draft,
             CanReturn: admin && report.Status == ReportStatus.Submitted,
             CanApprove: admin && report.Status == ReportStatus.Submitted,
-            CanSend: (officer || admin) && report.Status == ReportStatus.Approved);
+            CanSend: (officer || admin) && report.Status == ReportStatus.Approved,
+            CanReopen: admin && report.Status == ReportStatus.Approved,
+            CanReturnSent: currentUser.IsInRole(Roles.MinistryOfficer) && report.Status == ReportStatus.Sent);
     }
 
     /// <summary>Loads a draft the officer may edit, applies <paramref name="edit"/> (field errors refuse it) and saves.</summary>
@@ -417,7 +488,8 @@ public sealed class ReportService(
     }
 
     private async Task<Outcome<ReportDto>> TransitionAsync(
-        int id, string[] roles, ReportStatus from, Func<AppDbContext, AnnualReport, DateTime, Task> apply, CancellationToken cancellationToken, FieldErrors? inputErrors = null)
+        int id, string[] roles, ReportStatus from, Func<AppDbContext, AnnualReport, DateTime, Task<Outcome<ReportDto>?>> apply, CancellationToken cancellationToken,
+        FieldErrors? inputErrors = null)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var report = await LoadAsync(db, id, cancellationToken, tracked: true);
@@ -442,7 +514,12 @@ public sealed class ReportService(
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        await apply(db, report, now);
+        // A refusal from the step itself (an empty section, unconfirmed changes) writes nothing.
+        if (await apply(db, report, now) is { } refused)
+        {
+            return refused;
+        }
+
         report.UpdatedAt = now;
         await db.SaveChangesAsync(cancellationToken);
         return Outcome<ReportDto>.Ok(await ToDtoAsync(db, report, cancellationToken));
@@ -473,10 +550,50 @@ public sealed class ReportService(
         Symbol = "BC-UBND",
         Place = unit.Name,
         Addressee = "Bộ Khoa học và Công nghệ",
-        Recipients = "Như trên;\nChủ tịch, các PCT UBND tỉnh;\nLưu: VT, KGVX.",
+        Recipients = $"Như trên;\nChủ tịch, các PCT UBND {unit.Kind};\nLưu: VT, KGVX.",
         SigningAuthority = "TM. ỦY BAN NHÂN DÂN",
         SignerCapacity = "KT. CHỦ TỊCH",
         SignerTitle = "PHÓ CHỦ TỊCH",
+    };
+
+    /// <summary>The narrative sections still empty (neither written nor generated), in the report's order.</summary>
+    private static List<ReportEntry> EmptyNarratives(AnnualReport report)
+    {
+        var written = report.Sections.Where(s => !string.IsNullOrWhiteSpace(s.Text)).Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
+        // II.1 opens with the generated key figures, so it is never blank.
+        return ReportStructure.Sections.Where(e => e.Narrative && e.Key != "II.1" && !written.Contains(e.Key!)).ToList();
+    }
+
+    /// <summary>Last year's narrative texts of the same unit, offered by the editor as a starting point.</summary>
+    private static async Task<Dictionary<string, string>> PreviousNarrativesAsync(AppDbContext db, AnnualReport report, CancellationToken cancellationToken)
+    {
+        if (report.Status != ReportStatus.Draft)
+        {
+            return [];
+        }
+
+        var narrative = ReportStructure.Sections.Where(e => e.Narrative).Select(e => e.Key!).ToList();
+        return await db.ReportSections.AsNoTracking()
+            .Where(s => s.Report!.ProvinceId == report.ProvinceId && s.Report.Year == report.Year - 1 && s.Report.ReportingUnit == report.ReportingUnit && narrative.Contains(s.Key))
+            .ToDictionaryAsync(s => s.Key, s => s.Text, StringComparer.Ordinal, cancellationToken);
+    }
+
+    /// <summary>The header with the characters a DOCX cannot hold removed (text pasted from Word).</summary>
+    private static ReportHeaderInput Cleaned(ReportHeaderInput input) => input with
+    {
+        IssuerAuthority = ReportText.CleanOptional(input.IssuerAuthority),
+        IssuerUnit = ReportText.CleanOptional(input.IssuerUnit),
+        Number = ReportText.CleanOptional(input.Number),
+        Symbol = ReportText.CleanOptional(input.Symbol),
+        Place = ReportText.CleanOptional(input.Place),
+        Addressee = ReportText.CleanOptional(input.Addressee),
+        RequestLetterNumber = ReportText.CleanOptional(input.RequestLetterNumber),
+        RequestLetterIssuer = ReportText.CleanOptional(input.RequestLetterIssuer),
+        Recipients = ReportText.CleanOptional(input.Recipients),
+        SigningAuthority = ReportText.CleanOptional(input.SigningAuthority),
+        SignerCapacity = ReportText.CleanOptional(input.SignerCapacity),
+        SignerTitle = ReportText.CleanOptional(input.SignerTitle),
+        SignerName = ReportText.CleanOptional(input.SignerName),
     };
 
     private FieldErrors ValidateHeader(ReportHeaderInput input, int year)

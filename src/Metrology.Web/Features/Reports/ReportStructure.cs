@@ -41,5 +41,13 @@ public static class ReportStructure
 
     public static IEnumerable<ReportEntry> Sections => Entries.Where(e => e.Key is not null);
 
+    /// <summary>A heading without its number and final punctuation: "Tồn tại, vướng mắc" for "2. Tồn tại, vướng mắc.".</summary>
+    public static string Title(ReportEntry entry, int year)
+    {
+        var heading = entry.Heading?.Invoke(year) ?? entry.Key ?? string.Empty;
+        var space = heading.IndexOf(' ', StringComparison.Ordinal);
+        return (space > 0 && heading[..space].EndsWith('.') ? heading[(space + 1)..] : heading).TrimEnd(':', '.');
+    }
+
     public static ReportEntry? Find(string key) => Entries.FirstOrDefault(e => string.Equals(e.Key, key, StringComparison.Ordinal));
 }

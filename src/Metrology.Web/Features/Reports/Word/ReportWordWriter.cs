@@ -57,7 +57,7 @@ public static class ReportWordWriter
         }
 
         using var word = WordprocessingDocument.Create(output, WordprocessingDocumentType.Document);
-        word.PackageProperties.Title = $"Báo cáo {document.Subject}";
+        word.PackageProperties.Title = ReportText.Clean($"Báo cáo {document.Subject}");
         word.PackageProperties.Language = "vi-VN";
         var main = word.AddMainDocumentPart();
         AddStyles(main);
@@ -80,7 +80,12 @@ public static class ReportWordWriter
         if (document.Annex is { } annex)
         {
             body.Append(new Paragraph(new Run(RunProperties(Pt14, bold: false, italic: false), new Break { Type = BreakValues.Page })));
-            body.Append(Centred(Pt14, bold: true, annex.Title, after: 240));
+            body.Append(Centred(Pt14, bold: true, annex.Title, after: annex.Caption is null ? 240 : 0));
+            if (annex.Caption is { } caption)
+            {
+                body.Append(Centred(Pt14, bold: false, caption, italic: true, after: 240));
+            }
+
             body.Append(AnnexTable(annex));
         }
 
@@ -313,7 +318,8 @@ public static class ReportWordWriter
     private static Paragraph WithText(Paragraph paragraph, string text, int size, bool bold, bool italic)
     {
         var run = new Run(RunProperties(size, bold, italic));
-        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        // Cleaned here too: a character XML cannot hold (a vertical tab pasted from Word) must not fail the download.
+        var lines = ReportText.Clean(text).Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
         for (var i = 0; i < lines.Length; i++)
         {
             if (i > 0)
