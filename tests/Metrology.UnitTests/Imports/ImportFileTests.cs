@@ -60,19 +60,20 @@ public sealed class ImportFileTests : IDisposable
     }
 
     [Fact]
-    public void A_legacy_code_page_or_binary_file_is_refused_as_not_text()
+    public void Excels_plain_csv_in_windows_1258_is_read_and_its_code_page_named()
     {
         // "Đông" in Windows-1258 is 0xD0 0xF4 0x6E 0x67: not valid UTF-8.
         var legacy = Path.Combine(directory, "legacy.csv");
         File.WriteAllBytes(legacy, [.. "Ten,Dia chi\r\n"u8.ToArray(), 0xD0, 0xF4, 0x6E, 0x67, (byte)',', (byte)'x', 13, 10]);
 
-        var problem = Should.Throw<ImportFileException>(() => ImportFile.Open(legacy, Limits));
+        var file = ImportFile.Open(legacy, Limits);
 
-        problem.MessageEn.ShouldStartWith("The file is neither CSV (UTF-8 or UTF-16) nor XLSX.");
+        file.LegacyEncoding.ShouldBe("Windows-1258");
+        file.ReadRows().Last().Cells.ShouldBe(["Đông", "x"]);
     }
 
     [Fact]
-    public void Headers_match_in_any_order_and_either_language_and_unknown_or_missing_ones_are_named()
+    public void Headers_match_in_any_order_and_either_language_unknown_ones_are_ignored_and_named_and_missing_ones_refused()
     {
         IReadOnlyList<ImportColumn> columns =
         [
@@ -81,10 +82,15 @@ public sealed class ImportFileTests : IDisposable
             new("phone", "Điện thoại", "Phone", false, "", "", "", []),
         ];
 
-        var header = ImportHeader.Map(["NAME", "ma so thue", "Lỗi / Error"], columns, sheetName: null);
-        header.ToRow(new RawRow(2, ["Công ty A", "0300588569", "old error"])).Values.ShouldBe(["0300588569", "Công ty A", null]);
+        // A title row and a blank row above the header, an "STT" column and the error file's own column.
+        var header = ImportHeader.Find(
+            [new RawRow(1, ["DANH SÁCH DOANH NGHIỆP", null, null, null]), new RawRow(2, [null, null, null, null]), new RawRow(3, ["STT", "NAME", "ma so thue", "Lỗi / Error"])],
+            columns, sheetName: null);
+        header.RowNumber.ShouldBe(3);
+        header.Ignored.ShouldBe(["STT"]);
+        header.ToRow(new RawRow(4, ["1", "Công ty A", "0300588569", "old error"])).Values.ShouldBe(["0300588569", "Công ty A", null]);
 
-        var problem = Should.Throw<ImportFileException>(() => ImportHeader.Map(["Tên tổ chức", "Fax"], columns, sheetName: null));
+        var problem = Should.Throw<ImportFileException>(() => ImportHeader.Find([new RawRow(1, ["Tên tổ chức", "Fax"])], columns, sheetName: null));
         problem.MessageVi.ShouldBe("Dòng tiêu đề không khớp mẫu: cột không có trong mẫu: \"Fax\"; thiếu cột bắt buộc: \"Mã số thuế\".");
     }
 
