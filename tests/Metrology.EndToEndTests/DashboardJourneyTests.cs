@@ -40,18 +40,21 @@ public sealed class DashboardJourneyTests(MetrologyApp app)
         await page.GotoAsync("/ministry");
         await page.WaitInteractiveAsync();
 
-        await Expect(page.GetByTestId("rollup-count-expected")).ToContainTextAsync("34");
-        await Expect(page.GetByTestId("rollup-chart")).ToBeVisibleAsync();
-        await Expect(page.GetByTestId("rollup-row-hue")).ToHaveTextAsync("Thành phố Huế");
-        await Expect(page.GetByTestId("rollup-row-quang-tri")).ToHaveTextAsync("Quảng Trị");
-        await page.ScreenshotAsync("81-ministry-rollup");
-
-        // 2022 is before the merger: Quảng Trị expects the reports of the former Quảng Bình and Quảng Trị.
-        await page.GetByTestId("rollup-year").ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = "2022", Exact = true }).ClickAsync();
+        // The page opens on the latest cycle with sent reports: the demo's 2022, before the merger, when Quảng Trị
+        // expects the reports of the former Quảng Bình and Quảng Trị (63 provinces in all).
         await Expect(page.GetByTestId("rollup-count-expected")).ToContainTextAsync("63");
+        await Expect(page.GetByTestId("rollup-chart")).ToBeVisibleAsync();
         var quangTri = page.Locator("tr").Filter(new() { Has = page.GetByTestId("rollup-row-quang-tri") });
         await Expect(quangTri).ToContainTextAsync("Quảng Bình");
-        await page.ScreenshotAsync("82-ministry-rollup-2022");
+        await page.ScreenshotAsync("81-ministry-rollup-latest-cycle");
+
+        // This year's cycle: the 34 provinces since the merger.
+        var thisYear = DateTime.UtcNow.AddHours(7).Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await page.GetByTestId("rollup-year").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = thisYear, Exact = true }).ClickAsync();
+        await Expect(page.GetByTestId("rollup-count-expected")).ToContainTextAsync("34");
+        await Expect(page.GetByTestId("rollup-row-hue")).ToHaveTextAsync("Thành phố Huế");
+        await Expect(page.GetByTestId("rollup-row-quang-tri")).ToHaveTextAsync("Quảng Trị");
+        await page.ScreenshotAsync("82-ministry-rollup-this-year");
     }
 }
