@@ -74,6 +74,28 @@ public abstract class SurveyAnsweringTests(MetrologyApp app) : IntegrationTest(a
     }
 
     [Fact]
+    public async Task Number_answers_sent_as_text_are_read_with_the_shared_parser_and_an_ambiguous_one_is_refused()
+    {
+        var (q, campaign, respondent) = await OpenCampaignWithOneTarget();
+        using var _ = respondent;
+
+        // "12,50" with a decimal comma is 12.50, the typed decimals kept.
+        using var comma = await respondent.Client.Save(campaign.Id, SurveyApi.Answers((Q(q, 1), "no"), (Q(q, 3), "12,50")));
+        (await comma.ShouldReturn<ResponseJson>()).Answers.Single(a => a.Value != "no").Value.ShouldBe("12.50");
+
+        // "10.000" could be 10 or 10000: the API cannot ask, so it refuses naming the question; letters and two marks are refused too.
+        using var bad = await respondent.Client.Save(campaign.Id, SurveyApi.Answers((Q(q, 3), "10.000")));
+        (await bad.ShouldBeProblem(HttpStatusCode.BadRequest)).ErrorsFor($"answers[{Q(q, 3)}]").Single()
+            .ShouldStartWith("Số nhân viên được đào tạo về đo lường: không rõ nghĩa");
+        using var letters = await respondent.Client.Save(campaign.Id, SurveyApi.Answers((Q(q, 3), "12abc")));
+        (await letters.ShouldBeProblem(HttpStatusCode.BadRequest)).ErrorsFor($"answers[{Q(q, 3)}]").ShouldNotBeEmpty();
+        using var twoMarks = await respondent.Client.Save(campaign.Id, SurveyApi.Answers((Q(q, 3), "1,2,5")));
+        (await twoMarks.ShouldBeProblem(HttpStatusCode.BadRequest)).ErrorsFor($"answers[{Q(q, 3)}]").ShouldNotBeEmpty();
+
+        (await respondent.Client.MyResponse(campaign.Id)).Answers.Select(a => a.Value).ShouldContain("12.50");
+    }
+
+    [Fact]
     public async Task Answers_out_of_range_are_refused_per_question_in_both_languages_and_nothing_is_written()
     {
         var (q, campaign, respondent) = await OpenCampaignWithOneTarget();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Metrology.Core.Data;
+using Metrology.Core.Shared;
 using Metrology.Core.Surveys;
 using Metrology.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -285,10 +286,13 @@ public sealed class SurveyResponseService(
                     ? (default, text["Surveys.Error.Choice", string.Join("; ", CapabilityScore.ParseOptions(question.Options).Select(o => o.Label))])
                     : ((option.Label, option.Score), null);
             case QuestionKind.Number:
-                if (!decimal.TryParse(value, NumberStyles.Number & ~NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var number)
-                    || Math.Abs(number) > 1_000_000_000_000m)
+                // The shared reader: "1.234,5" and "1234.5" alike; "20.004" is refused as ambiguous, not guessed.
+                var parsed = NumberText.ParseStrict(value, NumberStyle.Measurement, -1_000_000_000_000m, 1_000_000_000_000m);
+                if (parsed.Value is not { } number)
                 {
-                    return (default, text["Surveys.Error.Number"]);
+                    return (default, parsed.Problem == NumberProblem.Ambiguous
+                        ? NumberInputs.Message(text, NumberProblem.Ambiguous, question.Text)
+                        : text["Surveys.Error.Number"]);
                 }
 
                 if ((question.MinValue is { } min && number < min) || (question.MaxValue is { } max && number > max))

@@ -107,6 +107,18 @@ public sealed class VerificationService(
             .ToListAsync(cancellationToken);
     }
 
+    /// <summary>One instrument as the recording form names it, when opened from the instrument's page.</summary>
+    public async Task<InstrumentChoice?> InstrumentChoiceAsync(int id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Instruments.AsNoTracking().Where(i => i.Id == id && i.TypeCode != null)
+            .Select(i => new InstrumentChoice(
+                i.Id, i.TypeCode,
+                db.Group2InstrumentTypes.Where(t => t.Code == i.TypeCode).OrderByDescending(t => t.EffectiveFrom).Select(t => t.NameVi).FirstOrDefault(),
+                i.Manufacturer, i.Model, i.SerialNumber, i.Owner!.Name))
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
     /// <summary>The operator's body's standards, for the recording form.</summary>
     public async Task<IReadOnlyList<StandardChoice>> OwnStandardsAsync(CancellationToken cancellationToken = default)
     {
