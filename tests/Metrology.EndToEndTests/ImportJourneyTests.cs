@@ -67,6 +67,9 @@ public sealed class ImportJourneyTests(MetrologyApp app)
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
         await page.GotoAsync("/imports");
         await page.WaitInteractiveAsync();
+        // The upload listens once the page has loaded its kinds and shows the chosen kind's template: a file chosen
+        // before that (on the prerendered input) would be dropped and the page would never move on.
+        await Expect(page.GetByTestId("import-template-xlsx")).ToHaveAttributeAsync("href", "/api/v1/imports/organizations/template?format=xlsx");
 
         // Issue 19: "CSV (Comma delimited)" from Excel on a Vietnamese Windows (Windows-1258), a title block above the header, STT and Ghi chú columns.
         await page.Locator("input[type=file]").SetInputFilesAsync(new FilePayload
