@@ -1,5 +1,5 @@
-using System.Text;
-using System.Xml;
+using System.Buffers;
+using Metrology.Core.Shared;
 
 namespace Metrology.Core.Reporting;
 
@@ -11,62 +11,21 @@ namespace Metrology.Core.Reporting;
 /// </summary>
 public static class ReportText
 {
-    /// <summary>Line and page breaks become line breaks; every other character XML 1.0 refuses is dropped.</summary>
+    private static readonly SearchValues<char> LineBreaks = SearchValues.Create("\v\f\u2028\u2029");
+
+    /// <summary>
+    /// Line and page breaks (vertical tab, form feed, U+2028, U+2029) become line breaks; every other character XML 1.0
+    /// refuses is dropped by the platform's one rule for them, <see cref="ControlCharacters.Strip"/>.
+    /// </summary>
     public static string Clean(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (IsClean(text))
-        {
-            return text;
-        }
-
-        var clean = new StringBuilder(text.Length);
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (c is '\v' or '\f' or '\u2028' or '\u2029')
-            {
-                clean.Append('\n');
-            }
-            else if (i + 1 < text.Length && XmlConvert.IsXmlSurrogatePair(text[i + 1], c))
-            {
-                clean.Append(c).Append(text[i + 1]);
-                i++;
-            }
-            else if (XmlConvert.IsXmlChar(c))
-            {
-                clean.Append(c);
-            }
-        }
-
-        return clean.ToString();
+        var lines = text.AsSpan().IndexOfAny(LineBreaks) < 0
+            ? text
+            : text.Replace('\v', '\n').Replace('\f', '\n').Replace('\u2028', '\n').Replace('\u2029', '\n');
+        return ControlCharacters.Strip(lines);
     }
 
     /// <summary><see cref="Clean"/> for an optional field.</summary>
     public static string? CleanOptional(string? text) => text is null ? null : Clean(text);
-
-    private static bool IsClean(string text)
-    {
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (c is '\v' or '\f' or '\u2028' or '\u2029')
-            {
-                return false;
-            }
-
-            if (char.IsHighSurrogate(c) && i + 1 < text.Length && XmlConvert.IsXmlSurrogatePair(text[i + 1], c))
-            {
-                i++;
-                continue;
-            }
-
-            if (!XmlConvert.IsXmlChar(c))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
 }
